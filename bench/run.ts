@@ -1,0 +1,100 @@
+/**
+ * `npm run bench [-- NAME…]`: runs the named benchmark entries (all by default) and updates
+ * their keys, plus the `machine` block, in bench-results.json at the repository root.
+ *
+ * Every entry compares our figure with a floor measured in the same run and reports the
+ * ratio beside the raw numbers, with a `floors` object naming each floor.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+import type { BenchEntry } from './entry.js';
+
+/** Entries in report order; each loads lazily so one entry's imports never slow another. */
+const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
+  proto: async () => (await import('./proto.bench.js')).protoBench,
+};
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const resultsPath = `${root}bench-results.json`;
+
+async function main(): Promise<void> {
+  const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const unknown = requested.filter((name) => !Object.hasOwn(ENTRIES, name));
+
+  if (unknown.length > 0) {
+    console.error(
+      `unknown benchmark entries: ${unknown.join(', ')}; known: ${Object.keys(ENTRIES).join(', ')}`,
+    );
+    process.exit(2);
+  }
+
+  const names = requested.length > 0 ? requested : Object.keys(ENTRIES);
+  const results: Record<string, unknown> = existsSync(resultsPath)
+    ? JSON.parse(readFileSync(resultsPath, 'utf8'))
+    : {};
+
+  results.machine = machineFacts();
+
+  for (const name of names) {
+    const entry = await ENTRIES[name]!();
+
+    console.log(`bench ${name}: running`);
+
+    const started = performance.now();
+    const result = await entry.run({ root });
+
+    results[name] = result;
+    console.log(
+      `bench ${name}: ${JSON.stringify(result)} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    writeFileSync(resultsPath, `${JSON.stringify(orderKeys(results), null, 2)}\n`);
+  }
+}
+
+function machineFacts(): Record<string, unknown> {
+  let chromium = 'not installed';
+
+  try {
+    chromium = execFileSync(
+      existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium',
+      ['--version'],
+      { encoding: 'utf8' },
+    ).trim();
+  } catch {
+    // Benchmarks that need Chromium fail on their own; the machine block still records this.
+  }
+
+  return {
+    cores: cpus().length,
+    cpu_model: cpus()[0]?.model ?? 'unknown',
+    memory_gb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    chromium,
+    date: new Date().toISOString(),
+  };
+}
+
+/** Keeps `machine` first and the entries in their documented order. */
+function orderKeys(results: Record<string, unknown>): Record<string, unknown> {
+  const ordered: Record<string, unknown> = { machine: results.machine };
+  const documented = [
+    'proto',
+    'devnet',
+    'signaling',
+    'voice_message',
+    'call_setup',
+    'room',
+    'bundle',
+  ];
+
+  for (const key of documented) if (key in results) ordered[key] = results[key];
+
+  for (const [key, value] of Object.entries(results)) if (!(key in ordered)) ordered[key] = value;
+
+  return ordered;
+}
+
+await main();

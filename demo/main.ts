@@ -1,0 +1,8 @@
+import { StardustClient } from '../src/index.js';
+
+const app = document.querySelector('#app')!;
+const status = document.createElement('p');
+
+status.dataset.testid = 'demo-status';
+status.textContent = `Core loaded: ${typeof StardustClient === 'function' ? 'yes' : 'no'}`;
+app.append(status);

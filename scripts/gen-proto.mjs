@@ -1,0 +1,74 @@
+// Generates proto/gen/voice.js (static ESM encode/decode code) and proto/gen/voice.d.ts from
+// proto/voice.proto with protobufjs-cli, so no browser ever parses .proto at run time.
+// Usage: node scripts/gen-proto.mjs [--check]
+// --check exits with 1 when the committed files differ from what the schema generates.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const check = process.argv.includes('--check');
+const root = new URL('..', import.meta.url).pathname;
+const pbjs = join(root, 'node_modules/.bin/pbjs');
+const pbts = join(root, 'node_modules/.bin/pbts');
+const work = mkdtempSync(join(tmpdir(), 'stardust-proto-'));
+const rawJs = join(work, 'voice.js');
+
+// encode/decode only: verify, fromObject/toObject and delimited variants are not used and
+// would add about a third to the bundle.
+execFileSync(pbjs, [
+  '-t',
+  'static-module',
+  '-w',
+  'es6',
+  '--force-long',
+  '--no-verify',
+  '--no-convert',
+  '--no-delimited',
+  '--no-typeurl',
+  '-o',
+  rawJs,
+  join(root, 'proto/voice.proto'),
+]);
+
+// int64 fields decode to Long objects only when protobufjs finds the `long` package, which
+// it looks up with a hidden require that bundlers drop. Wire it explicitly, before the
+// generated code reads $util.Long to build its default values.
+const importLine = 'import $protobuf from "protobufjs/minimal.js";';
+const js = readFileSync(rawJs, 'utf8').replace(
+  importLine,
+  `${importLine}\nimport Long from "long";\n\n$protobuf.util.Long = Long;\n$protobuf.configure();`,
+);
+
+if (!js.includes('$protobuf.util.Long = Long;')) {
+  throw new Error('pbjs output changed: the protobufjs import line was not found');
+}
+
+writeFileSync(rawJs, js);
+execFileSync(pbts, ['-o', join(work, 'voice.d.ts'), rawJs]);
+
+const dts = readFileSync(join(work, 'voice.d.ts'), 'utf8').replace(
+  'import Long = require("long");',
+  'import Long from "long";',
+);
+const outputs = { 'voice.js': js, 'voice.d.ts': dts };
+const outDir = join(root, 'proto/gen');
+
+if (check) {
+  const stale = Object.entries(outputs).filter(([name, text]) => {
+    try {
+      return readFileSync(join(outDir, name), 'utf8') !== text;
+    } catch {
+      return true;
+    }
+  });
+
+  if (stale.length > 0) {
+    console.error(`proto/gen is stale (${stale.map(([n]) => n).join(', ')}): run npm run proto`);
+    process.exit(1);
+  }
+} else {
+  mkdirSync(outDir, { recursive: true });
+
+  for (const [name, text] of Object.entries(outputs)) writeFileSync(join(outDir, name), text);
+}

@@ -1,0 +1,89 @@
+/**
+ * The `stardust-voice` command: `devnet`, `signaling`, `ipfs` and `dev` (the whole stack with
+ * the demo). Flags win over environment variables, which win over defaults.
+ */
+import { parseArgs } from 'node:util';
+
+import { startDemo } from './stack/demo.js';
+
+const USAGE = `Usage: stardust-voice <command> [options]
+
+Commands:
+  dev         start the whole local stack and the demo page on 127.0.0.1
+  devnet      start the local development chain
+  signaling   start the signaling server
+  ipfs        start the embedded IPFS node
+
+Run "stardust-voice <command> --help" for the options of a command.`;
+
+type Command = (argv: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  dev: runDev,
+  devnet: notYetAvailable('devnet'),
+  signaling: notYetAvailable('signaling'),
+  ipfs: notYetAvailable('ipfs'),
+};
+
+/** Runs the command line `argv` (without the node and script paths). */
+export async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+
+  if (name === undefined || name === '--help' || name === '-h') {
+    console.log(USAGE);
+
+    return;
+  }
+
+  const command = commands[name];
+
+  if (command === undefined) {
+    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    process.exitCode = 2;
+
+    return;
+  }
+
+  await command(rest);
+}
+
+function notYetAvailable(name: string): Command {
+  return async () => {
+    console.error(`stardust-voice ${name}: not yet available in this version.`);
+    process.exitCode = 2;
+  };
+}
+
+async function runDev(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string', default: process.env.STARDUST_HOST ?? '127.0.0.1' },
+      port: { type: 'string', default: process.env.STARDUST_DEMO_PORT ?? '5173' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+
+  if (values.help) {
+    console.log(`Usage: stardust-voice dev [--host 127.0.0.1] [--port 5173]
+
+Starts the local stack and serves the demo page with Vite.
+  --host   address the demo listens on (env STARDUST_HOST, default 127.0.0.1)
+  --port   port of the demo (env STARDUST_DEMO_PORT, default 5173)`);
+
+    return;
+  }
+
+  const demo = await startDemo({ host: values.host, port: Number(values.port) });
+
+  console.log(`Stardust Voice demo: ${demo.url}`);
+  await waitForStopSignal();
+  await demo.close();
+}
+
+function waitForStopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

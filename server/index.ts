@@ -1,0 +1,7 @@
+/**
+ * Node-only entry point: the servers of Stardust Voice, each started from code with
+ * `port: 0` allowed and returning a handle with its URLs and `close()`.
+ */
+export { startDemo } from './stack/demo.js';
+export type { DemoHandle, DemoOptions } from './stack/demo.js';
+export { main as runCli } from './cli.js';

@@ -1,0 +1,92 @@
+import { StardustError } from '../shared/errors.js';
+import type { Logger } from './logger.js';
+
+/** Locales the elements ship strings for. */
+export const LOCALES = ['en', 'zh-CN'] as const;
+
+/** One of {@link LOCALES}. */
+export type Locale = (typeof LOCALES)[number];
+
+/** The one configuration a {@link StardustClient} is built from. */
+export interface StardustConfig {
+  /** WebSocket URL of the chain node, such as `ws://127.0.0.1:9944`. */
+  chain: string;
+  /** WebSocket URL of the signaling server, such as `ws://127.0.0.1:8888/signal`. */
+  signaling: string;
+  /** Base URL of a Kubo-compatible RPC API for uploads, such as `http://127.0.0.1:5001`. */
+  ipfsApi: string;
+  /** Path gateways tried in order for downloads, such as `http://127.0.0.1:8080`. */
+  gateways: string[];
+  /** UI language; defaults to the document language, then English. */
+  locale?: Locale;
+  /** Where the core logs; defaults to warnings and errors on the console. */
+  logger?: Logger;
+}
+
+/** A validated configuration with every default filled in. */
+export interface ResolvedConfig extends Required<Omit<StardustConfig, 'locale' | 'logger'>> {
+  locale: Locale | undefined;
+  logger: Logger | undefined;
+}
+
+/**
+ * Validates a configuration and returns a normalized copy.
+ * @throws StardustError CONFIG_INVALID naming the option that is wrong.
+ */
+export function resolveConfig(config: StardustConfig): ResolvedConfig {
+  if (config === null || typeof config !== 'object') {
+    throw configError('config', 'must be an object with chain, signaling, ipfsApi and gateways');
+  }
+
+  const gateways = config.gateways;
+
+  if (!Array.isArray(gateways) || gateways.length === 0) {
+    throw configError('gateways', 'must be a non-empty list of http(s) gateway URLs');
+  }
+
+  if (config.locale !== undefined && !LOCALES.includes(config.locale)) {
+    throw configError(
+      'locale',
+      `must be one of ${LOCALES.join(', ')}, got ${JSON.stringify(config.locale)}`,
+    );
+  }
+
+  return {
+    chain: checkUrl('chain', config.chain, ['ws:', 'wss:']),
+    signaling: checkUrl('signaling', config.signaling, ['ws:', 'wss:']),
+    ipfsApi: checkUrl('ipfsApi', config.ipfsApi, ['http:', 'https:']).replace(/\/+$/, ''),
+    gateways: gateways.map((url, index) =>
+      checkUrl(`gateways[${index}]`, url, ['http:', 'https:']).replace(/\/+$/, ''),
+    ),
+    locale: config.locale,
+    logger: config.logger,
+  };
+}
+
+function checkUrl(option: string, value: unknown, protocols: string[]): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw configError(option, `is missing: expected a ${protocols.join(' or ')} URL`);
+  }
+
+  let url: URL;
+
+  try {
+    url = new URL(value);
+  } catch (error) {
+    throw configError(option, `is not a valid URL: ${JSON.stringify(value)}`, error);
+  }
+
+  if (!protocols.includes(url.protocol)) {
+    throw configError(option, `must use ${protocols.join(' or ')}, got ${JSON.stringify(value)}`);
+  }
+
+  return value;
+}
+
+function configError(option: string, reason: string, cause?: unknown): StardustError {
+  return new StardustError(
+    'CONFIG_INVALID',
+    `Invalid Stardust Voice config: ${option} ${reason}.`,
+    { cause },
+  );
+}
