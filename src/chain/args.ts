@@ -35,17 +35,19 @@ export function idArg(id: string, name: string): Hex {
 }
 
 /**
- * Returns the bytes of `value` (text as UTF-8), checking its length against `max`.
+ * Returns the bytes of `value` (text as UTF-8) as hex, checking the length against `max`.
+ * Hex, because polkadot-js reads a Uint8Array given for `Bytes` as already SCALE-encoded
+ * (length-prefixed), but a hex string as the content itself.
  * @throws StardustError INVALID_ARGUMENT.
  */
-export function bytesArg(value: Uint8Array | string, max: number, name: string): Uint8Array {
+export function bytesArg(value: Uint8Array | string, max: number, name: string): Hex {
   const bytes = typeof value === 'string' ? utf8(value) : value;
 
   if (!(bytes instanceof Uint8Array)) throw invalid(name, 'expected bytes or a string');
 
   if (bytes.length > max) throw invalid(name, `is ${bytes.length} bytes, at most ${max} allowed`);
 
-  return bytes;
+  return `0x${toHex(bytes)}`;
 }
 
 /**

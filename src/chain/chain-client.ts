@@ -5,6 +5,7 @@
 import type { ApiPromise } from '@polkadot/api';
 
 import { silentLogger, type Logger } from '../client/logger.js';
+import { toHex } from '../shared/bytes.js';
 import { StardustError } from '../shared/errors.js';
 import { decodeAddress, encodeAddress, STARDUST_SS58_PREFIX } from '../shared/ss58.js';
 import type { WalletSigner } from '../wallet/wallet-signer.js';
@@ -66,6 +67,8 @@ export class ChainClient {
   #logger: Logger;
   #api: Promise<ApiPromise> | undefined;
   #info: ChainInfo | null = null;
+  /** Per account (public key hex): settles when its last transaction left `signing`. */
+  #signingQueues = new Map<string, Promise<void>>();
   #disposed = false;
 
   /** @throws TypeError when `url` is not a ws:// or wss:// URL. */
@@ -167,13 +170,40 @@ export class ChainClient {
     return api;
   }
 
-  /** Signs `call` with `signer`, submits it and returns its tracker at once. */
+  /**
+   * Signs `call` with `signer`, submits it and returns its tracker at once. Transactions of
+   * one account are signed one after another, each once the previous one reached the pool,
+   * so that the pool nonce (`nonce: -1`) is right for every one of them.
+   *
+   * NOTE: chopsticks 1.5.1 empties its pool while it builds a block, so there a second
+   * transaction sent before the first is in a block can get the same nonce (TX_INVALID).
+   */
   submit<T>(call: ChainCall<T>, signer: WalletSigner, options: SendOptions = {}): TxTracker<T> {
     const tracker = new TxTracker(call, this.#logger);
+    const account = toHex(signer.account.publicKey);
+    const previous = this.#signingQueues.get(account) ?? Promise.resolve();
+    const submitted = new Promise<void>((resolve) => {
+      const unsubscribe = tracker.on('progress', ({ stage }) => {
+        if (stage === 'signing') return;
+
+        unsubscribe();
+        resolve();
+      });
+    });
 
     if (options.onProgress !== undefined) tracker.on('progress', options.onProgress);
 
-    void tracker.start(this.api(), call, signer, options, () => this.ss58Prefix);
+    this.#signingQueues.set(account, submitted);
+    void submitted.then(() => {
+      if (this.#signingQueues.get(account) === submitted) this.#signingQueues.delete(account);
+    });
+    void tracker.start(
+      previous.then(() => this.api()),
+      call,
+      signer,
+      options,
+      () => this.ss58Prefix,
+    );
 
     return tracker;
   }
@@ -199,9 +229,9 @@ export class ChainClient {
   async nextNonce(address: string): Promise<number> {
     const api = await this.api();
 
-    decodeAddress(address);
+    const { publicKey } = decodeAddress(address);
 
-    return (await api.rpc.system.accountNextIndex(address)).toNumber();
+    return (await api.rpc.system.accountNextIndex(this.formatAddress(publicKey))).toNumber();
   }
 
   /** Closes the connection. The client cannot be used afterwards. */

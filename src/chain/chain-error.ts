@@ -120,9 +120,7 @@ export function mapSubmitError(call: string, error: unknown): StardustError {
   const message = typeof shape.message === 'string' ? shape.message : String(error);
 
   if (typeof shape.code === 'number' && shape.code >= 1010 && shape.code <= 1099) {
-    const data = typeof shape.data === 'string' && shape.data !== '' ? shape.data : message;
-
-    return ChainError.poolRejected(call, shape.code, data, error);
+    return ChainError.poolRejected(call, shape.code, describePoolReason(shape.data, message), error);
   }
 
   if (/disconnected|not connected|WebSocket is not open|socket closed/i.test(message)) {
@@ -134,4 +132,45 @@ export function mapSubmitError(call: string, error: unknown): StardustError {
     `The node rejected ${call}: ${message}. Read the reason, fix the call or account, then retry.`,
     { cause: error },
   );
+}
+
+/** Validity errors of `TransactionValidityError`, in the words of `sp_runtime`. */
+const VALIDITY_REASONS: Readonly<Record<string, string>> = {
+  stale: 'the nonce was already used (stale)',
+  future: 'the nonce is ahead of the account nonce (future)',
+  payment: 'the account cannot pay the fees',
+  badProof: 'the signature is invalid',
+  badSigner: 'the signer is invalid',
+  ancientBirthBlock: 'the mortality era has expired or its block is unknown',
+  exhaustsResources: 'the transaction does not fit in a block',
+  call: 'the call cannot be dispatched',
+  mandatory: 'a mandatory dispatch failed',
+  badMandatory: 'a mandatory dispatch failed',
+  cannotLookup: 'an account lookup failed',
+  noUnsignedValidator: 'the chain does not accept it unsigned',
+};
+
+/**
+ * Returns a readable reason from a pool rejection: a Substrate node sends text in `data`
+ * ("Transaction is outdated"), chopsticks sends JSON (`{"invalid":{"stale":null}}`).
+ */
+function describePoolReason(data: unknown, message: string): string {
+  const text = typeof data === 'string' && data !== '' ? data : message.replace(/^-?\d+:\s*/, '');
+  let parsed: unknown;
+
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text;
+  }
+
+  if (parsed !== null && typeof parsed === 'object') {
+    const [kind, inner] = Object.entries(parsed)[0] ?? [];
+    const variant =
+      inner !== null && typeof inner === 'object' ? Object.keys(inner)[0] : undefined;
+
+    if (variant !== undefined) return `${kind} ${VALIDITY_REASONS[variant] ?? variant}`;
+  }
+
+  return text;
 }

@@ -102,6 +102,9 @@ export function hex(bytes: Uint8Array): Hex {
   return `0x${toHex(bytes)}`;
 }
 
+/** camelCase of a metadata field name; polkadot-js appends `_` to names such as `hash`. */
 function camelCase(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return name
+    .replace(/_+$/, '')
+    .replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }

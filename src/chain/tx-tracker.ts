@@ -8,6 +8,7 @@ import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
 
 import type { Logger } from '../client/logger.js';
 import type { StardustError } from '../shared/errors.js';
+import { encodeAddress } from '../shared/ss58.js';
 import type { WalletSigner } from '../wallet/wallet-signer.js';
 import { ChainError, mapSubmitError } from './chain-error.js';
 import { hex, toChainEvent } from './plain.js';
@@ -112,8 +113,9 @@ export class TxTracker<T = undefined> {
     this.#cleanups.push(() => api.off('disconnected', onDisconnect));
 
     try {
+      // The chain's own prefix: some nodes (chopsticks) match pool entries by address text.
       const unsubscribe = await chainCall.extrinsic.signAndSend(
-        signer.account.address,
+        encodeAddress(signer.account.publicKey, ss58Prefix()),
         {
           signer: signer.extrinsicSigner,
           nonce: options.nonce ?? -1,

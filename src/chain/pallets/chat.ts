@@ -154,7 +154,7 @@ function messageTypeArg(messageType: MessageType): Record<string, unknown> {
   const { metadata } = messageType;
   const cid = bytesArg(metadata.cid, MAX_CID_BYTES, 'metadata.cid');
 
-  if (cid.length === 0) {
+  if (cid === '0x') {
     throw new StardustError('INVALID_ARGUMENT', 'Invalid metadata.cid: must not be empty.');
   }
 

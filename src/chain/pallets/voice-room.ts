@@ -74,7 +74,7 @@ export class VoiceRoomPallet extends Pallet {
   createRoom(name: string, config: RoomConfig): Promise<ChainCall<{ roomId: Hex }>> {
     const nameBytes = bytesArg(name, MAX_NAME_BYTES, 'name');
 
-    if (nameBytes.length === 0) return Promise.reject(invalid('name', 'must not be empty'));
+    if (nameBytes === '0x') return Promise.reject(invalid('name', 'must not be empty'));
 
     if (!Number.isInteger(config?.maxMembers) || config.maxMembers < 1 || config.maxMembers > MAX_MEMBERS) {
       return Promise.reject(invalid('config.maxMembers', `must be 1 to ${MAX_MEMBERS}`));
