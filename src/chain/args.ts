@@ -17,9 +17,13 @@ export function accountArg(address: string): Hex {
   return `0x${toHex(decodeAddress(address).publicKey)}`;
 }
 
-/** Returns `{ Id: accountId }`, the MultiAddress of `address`. */
-export function multiAddressArg(address: string): { Id: Hex } {
-  return { Id: accountArg(address) };
+/**
+ * Returns the account id of `address` for an argument that is a `MultiAddress` on current
+ * runtimes and a plain `AccountId` on older ones: polkadot-js reads 32 bytes of hex as the
+ * `Id` variant of the one and as the value of the other.
+ */
+export function multiAddressArg(address: string): Hex {
+  return accountArg(address);
 }
 
 /**
