@@ -60,7 +60,10 @@ export function bytesArg(value: Uint8Array | string, max: number, name: string):
  */
 export function balanceArg(value: bigint, name: string): bigint {
   if (typeof value !== 'bigint' || value < 0n || value > U128_MAX) {
-    throw invalid(name, `expected a bigint amount of planck from 0 to 2^128-1, got ${String(value)}`);
+    throw invalid(
+      name,
+      `expected a bigint amount of planck from 0 to 2^128-1, got ${String(value)}`,
+    );
   }
 
   return value;

@@ -19,6 +19,7 @@ import { VoiceCallPallet } from './pallets/voice-call.js';
 import { VoiceMiningPallet } from './pallets/voice-mining.js';
 import { VoiceRoomPallet } from './pallets/voice-room.js';
 import { hex } from './plain.js';
+import type * as PolkadotApi from './polkadot-api.js';
 import { TxTracker } from './tx-tracker.js';
 import type { ChainCall, Hex, SendOptions, TxResult } from './types.js';
 
@@ -45,7 +46,7 @@ export interface ChainInfo {
 /** The voice pallets, as polkadot-js names them. */
 export const VOICE_PALLETS = ['chat', 'contacts', 'voiceCall', 'voiceRoom', 'voiceMining'] as const;
 
-type PolkadotApiModule = typeof import('./polkadot-api.js');
+type PolkadotApiModule = typeof PolkadotApi;
 
 /**
  * One connection to one chain node, shared by everything a {@link StardustClient} does on
@@ -74,7 +75,9 @@ export class ChainClient {
   /** @throws TypeError when `url` is not a ws:// or wss:// URL. */
   constructor(options: ChainClientOptions) {
     if (typeof options?.url !== 'string' || !/^wss?:\/\/./.test(options.url)) {
-      throw new TypeError(`ChainClient needs a ws:// or wss:// url, got ${JSON.stringify(options?.url)}.`);
+      throw new TypeError(
+        `ChainClient needs a ws:// or wss:// url, got ${JSON.stringify(options?.url)}.`,
+      );
     }
 
     this.url = options.url;
@@ -138,7 +141,9 @@ export class ChainClient {
   async missingPallets(pallets: readonly string[] = VOICE_PALLETS): Promise<string[]> {
     const api = await this.api();
 
-    return pallets.filter((pallet) => api.tx[pallet] === undefined && api.query[pallet] === undefined);
+    return pallets.filter(
+      (pallet) => api.tx[pallet] === undefined && api.query[pallet] === undefined,
+    );
   }
 
   /**
@@ -212,7 +217,11 @@ export class ChainClient {
    * Signs `call` with `signer` (the wallet prompts when it is an extension), submits it and
    * settles on `options.waitFor` (`inBlock` by default).
    */
-  send<T>(call: ChainCall<T>, signer: WalletSigner, options: SendOptions = {}): Promise<TxResult<T>> {
+  send<T>(
+    call: ChainCall<T>,
+    signer: WalletSigner,
+    options: SendOptions = {},
+  ): Promise<TxResult<T>> {
     return this.submit(call, signer, options).settled(options.waitFor ?? 'inBlock');
   }
 
@@ -242,7 +251,8 @@ export class ChainClient {
 
     this.#api = undefined;
 
-    if (api !== undefined) await api.then((connected) => connected.disconnect()).catch(() => undefined);
+    if (api !== undefined)
+      await api.then((connected) => connected.disconnect()).catch(() => undefined);
   }
 
   async #open(): Promise<ApiPromise> {
@@ -276,7 +286,11 @@ export class ChainClient {
     } catch (error) {
       await provider.disconnect().catch(() => undefined);
 
-      throw StardustError.from(error, 'CHAIN_UNREACHABLE', `Could not connect to the chain at ${this.url}.`);
+      throw StardustError.from(
+        error,
+        'CHAIN_UNREACHABLE',
+        `Could not connect to the chain at ${this.url}.`,
+      );
     } finally {
       clearTimeout(timer);
     }

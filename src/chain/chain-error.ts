@@ -120,7 +120,12 @@ export function mapSubmitError(call: string, error: unknown): StardustError {
   const message = typeof shape.message === 'string' ? shape.message : String(error);
 
   if (typeof shape.code === 'number' && shape.code >= 1010 && shape.code <= 1099) {
-    return ChainError.poolRejected(call, shape.code, describePoolReason(shape.data, message), error);
+    return ChainError.poolRejected(
+      call,
+      shape.code,
+      describePoolReason(shape.data, message),
+      error,
+    );
   }
 
   if (/disconnected|not connected|WebSocket is not open|socket closed/i.test(message)) {
@@ -166,8 +171,7 @@ function describePoolReason(data: unknown, message: string): string {
 
   if (parsed !== null && typeof parsed === 'object') {
     const [kind, inner] = Object.entries(parsed)[0] ?? [];
-    const variant =
-      inner !== null && typeof inner === 'object' ? Object.keys(inner)[0] : undefined;
+    const variant = inner !== null && typeof inner === 'object' ? Object.keys(inner)[0] : undefined;
 
     if (variant !== undefined) return `${kind} ${VALIDITY_REASONS[variant] ?? variant}`;
   }

@@ -68,7 +68,9 @@ export async function webCryptoSessionKey(keyPair: CryptoKeyPair): Promise<Ed255
   return {
     publicKey,
     async sign(message) {
-      return new Uint8Array(await crypto.subtle.sign('Ed25519', keyPair.privateKey, message as Uint8Array<ArrayBuffer>));
+      return new Uint8Array(
+        await crypto.subtle.sign('Ed25519', keyPair.privateKey, message as Uint8Array<ArrayBuffer>),
+      );
     },
   };
 }
@@ -139,7 +141,8 @@ export class SessionProxy implements TxSender {
     const { proxies } = await this.#client.proxy.proxies(this.account);
 
     return proxies.some(
-      (entry) => entry.proxyType === this.proxyType && sameAccount(entry.delegate, this.sessionAccount),
+      (entry) =>
+        entry.proxyType === this.proxyType && sameAccount(entry.delegate, this.sessionAccount),
     );
   }
 
@@ -175,7 +178,11 @@ export class SessionProxy implements TxSender {
     const { proxy, balances } = this.#client;
     const remove = await proxy.removeProxy(this.sessionAccount, this.proxyType, 0);
 
-    await this.#client.send(await proxy.proxy(this.account, this.proxyType, remove), this.sessionSigner, options);
+    await this.#client.send(
+      await proxy.proxy(this.account, this.proxyType, remove),
+      this.sessionSigner,
+      options,
+    );
 
     const sweep = await balances.transferAll(this.account, false);
     const result = await this.#client.send(sweep, this.sessionSigner, options);

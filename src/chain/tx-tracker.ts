@@ -107,7 +107,9 @@ export class TxTracker<T = undefined> {
     }
 
     const onDisconnect = () =>
-      this.#fail(ChainError.dropped(this.call, 'the connection to the node was lost', this.#txHash));
+      this.#fail(
+        ChainError.dropped(this.call, 'the connection to the node was lost', this.#txHash),
+      );
 
     api.on('disconnected', onDisconnect);
     this.#cleanups.push(() => api.off('disconnected', onDisconnect));
@@ -119,7 +121,10 @@ export class TxTracker<T = undefined> {
         {
           signer: signer.extrinsicSigner,
           nonce: options.nonce ?? -1,
-          era: options.mortalityBlocks === 'immortal' ? 0 : (options.mortalityBlocks ?? DEFAULT_MORTALITY),
+          era:
+            options.mortalityBlocks === 'immortal'
+              ? 0
+              : (options.mortalityBlocks ?? DEFAULT_MORTALITY),
           tip: options.tip ?? 0n,
         },
         (result) => this.#onStatus(api, chainCall, result, ss58Prefix()),
@@ -217,7 +222,11 @@ export class TxTracker<T = undefined> {
     if (this.#isFinal()) return;
 
     this.#error = error;
-    this.#logger.info('transaction failed', { call: this.call, code: error.code, tx: this.#txHash });
+    this.#logger.info('transaction failed', {
+      call: this.call,
+      code: error.code,
+      tx: this.#txHash,
+    });
     this.#advance('failed');
   }
 
@@ -245,9 +254,10 @@ export class TxTracker<T = undefined> {
   }
 
   #flushWaiters(): void {
-    const reached = this.#stage === null || this.#stage === 'signing' || this.#stage === 'failed'
-      ? 0
-      : STAGE_ORDER[this.#stage];
+    const reached =
+      this.#stage === null || this.#stage === 'signing' || this.#stage === 'failed'
+        ? 0
+        : STAGE_ORDER[this.#stage];
 
     this.#waiters = this.#waiters.filter((waiter) => {
       if (this.#error !== null) {

@@ -15,13 +15,7 @@ export type Hex = `0x${string}`;
  * variant name and enums with data as `{ type, value }`, structs as objects with camelCase keys.
  */
 export type PlainValue =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | PlainValue[]
-  | { [key: string]: PlainValue };
+  null | boolean | number | bigint | string | PlainValue[] | { [key: string]: PlainValue };
 
 /** One event of a block, decoded. */
 export interface ChainEvent {

@@ -17,10 +17,7 @@ export interface InjectedAccountLike {
 
 /** Why an account cannot sign for this chain. */
 export type AccountDisabledReason =
-  | 'ethereum-account'
-  | 'unsupported-key-type'
-  | 'other-chain'
-  | 'invalid-address';
+  'ethereum-account' | 'unsupported-key-type' | 'other-chain' | 'invalid-address';
 
 /** English explanations of {@link AccountDisabledReason}, for logs and default UI text. */
 export const ACCOUNT_DISABLED_REASONS: Record<AccountDisabledReason, string> = {
@@ -93,7 +90,11 @@ export function toAccountOption(
     return { ...decoded, usable: false, reason: 'unsupported-key-type' };
   }
 
-  if (pin !== null && chainGenesisHash !== undefined && pin !== normalizeGenesis(chainGenesisHash)) {
+  if (
+    pin !== null &&
+    chainGenesisHash !== undefined &&
+    pin !== normalizeGenesis(chainGenesisHash)
+  ) {
     return { ...decoded, usable: false, reason: 'other-chain' };
   }
 

@@ -14,6 +14,7 @@ import {
   type InjectedAccountLike,
   type WalletAccountOption,
 } from './account-options.js';
+import type * as ExtensionBackend from './extension-backend.js';
 import { WalletError } from './wallet-error.js';
 import type { KeyType, WalletSigner } from './wallet-signer.js';
 
@@ -44,7 +45,7 @@ interface InjectedExtensionLike {
   signer: Signer;
 }
 
-type Backend = typeof import('./extension-backend.js');
+type Backend = typeof ExtensionBackend;
 
 const INJECTION_POLL_MS = 50;
 

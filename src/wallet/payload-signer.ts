@@ -36,7 +36,10 @@ export function createPayloadSigner(keyType: KeyType, sign: SignBytes): Signer {
       const signature = await sign(message);
       const typed = concatBytes(Uint8Array.of(MULTI_SIGNATURE_INDEX[keyType]), signature);
 
-      return { id: nextRequestId++, signature: `0x${toHex(type === 'payload' ? typed : signature)}` };
+      return {
+        id: nextRequestId++,
+        signature: `0x${toHex(type === 'payload' ? typed : signature)}`,
+      };
     },
   };
 }

@@ -35,7 +35,9 @@ async function countingWallet(): Promise<{ signer: WalletSigner; prompts: () => 
   await chopsticks.rpc('dev_setStorage', [
     {
       System: {
-        Account: [[[inner.account.address], { providers: 1, data: { free: (1_000n * UNIT).toString() } }]],
+        Account: [
+          [[inner.account.address], { providers: 1, data: { free: (1_000n * UNIT).toString() } }],
+        ],
       },
     },
   ]);
@@ -130,7 +132,10 @@ describe('connection', () => {
         .send(await client.system.remarkWithEvent('cut'), signer, {
           onProgress: ({ stage }) => stages.push(stage),
         })
-        .then(() => assert.fail('a cut connection produced a result'), (caught: unknown) => caught);
+        .then(
+          () => assert.fail('a cut connection produced a result'),
+          (caught: unknown) => caught,
+        );
 
       assert.ok(error instanceof ChainError, String(error));
       assert.equal(error.code, 'TX_DROPPED');
@@ -243,7 +248,10 @@ async function startCuttingRelay(upstreamUrl: string) {
     const pending: string[] = [];
 
     upstream.on('open', () => pending.splice(0).forEach((message) => upstream.send(message)));
-    upstream.on('message', (data) => client.readyState === WebSocket.OPEN && client.send(data.toString()));
+    upstream.on(
+      'message',
+      (data) => client.readyState === WebSocket.OPEN && client.send(data.toString()),
+    );
     upstream.on('close', () => client.close());
     upstream.on('error', () => client.terminate());
     client.on('close', () => upstream.close());

@@ -181,7 +181,10 @@ for (const row of CHAIN_FIXTURES) {
 
       const error = await chain
         .send(await chain.system.remarkWithEvent('reuses nonce 0'), sender, { nonce: 0 })
-        .then(() => assert.fail('a stale nonce was accepted'), (caught: unknown) => caught);
+        .then(
+          () => assert.fail('a stale nonce was accepted'),
+          (caught: unknown) => caught,
+        );
 
       assert.ok(error instanceof ChainError, String(error));
       assert.equal(error.code, 'TX_INVALID');
@@ -193,9 +196,10 @@ for (const row of CHAIN_FIXTURES) {
     it('rejects an unfunded sender with TX_INVALID', async () => {
       const pauper = await freshRecipient();
 
-      const error = await chain
-        .send(await chain.system.remarkWithEvent('no funds'), pauper)
-        .then(() => assert.fail('an unfunded sender was accepted'), (caught: unknown) => caught);
+      const error = await chain.send(await chain.system.remarkWithEvent('no funds'), pauper).then(
+        () => assert.fail('an unfunded sender was accepted'),
+        (caught: unknown) => caught,
+      );
 
       assert.ok(error instanceof ChainError, String(error));
       assert.equal(error.code, 'TX_INVALID');
@@ -208,7 +212,8 @@ for (const row of CHAIN_FIXTURES) {
       const refusing: WalletSigner = {
         ...sender,
         extrinsicSigner: {
-          signRaw: () => Promise.reject(WalletError.rejected('sign the transaction', new Error('Cancelled'))),
+          signRaw: () =>
+            Promise.reject(WalletError.rejected('sign the transaction', new Error('Cancelled'))),
         },
       };
       const stages: TxStage[] = [];
@@ -217,7 +222,10 @@ for (const row of CHAIN_FIXTURES) {
         .send(await chain.system.remarkWithEvent('refused'), refusing, {
           onProgress: ({ stage }) => stages.push(stage),
         })
-        .then(() => assert.fail('a refused transaction was sent'), (caught: unknown) => caught);
+        .then(
+          () => assert.fail('a refused transaction was sent'),
+          (caught: unknown) => caught,
+        );
 
       assert.ok(error instanceof StardustError);
       assert.equal(error.code, 'WALLET_REJECTED');
@@ -241,7 +249,10 @@ function feePaid(events: readonly ChainEvent[], who: string): bigint {
   }
 
   const withdraw = events.find(
-    (e) => e.pallet === 'balances' && e.name === 'Withdraw' && sameAccount(e.fields['who'] as string, who),
+    (e) =>
+      e.pallet === 'balances' &&
+      e.name === 'Withdraw' &&
+      sameAccount(e.fields['who'] as string, who),
   );
 
   return (withdraw?.fields['amount'] as bigint | undefined) ?? 0n;

@@ -39,9 +39,7 @@ export async function freePort(): Promise<number> {
 /** Starts chopsticks with the Rococo Asset Hub chain spec in a temporary directory. */
 export async function startChopsticks(): Promise<Chopsticks> {
   const dir = mkdtempSync(join(tmpdir(), 'stardust-chopsticks-'));
-  const { chainSpec } = await import(
-    '@substrate/connect-known-chains/rococo_v2_2_asset_hub'
-  );
+  const { chainSpec } = await import('@substrate/connect-known-chains/rococo_v2_2_asset_hub');
   const specPath = join(dir, 'spec.json');
 
   writeFileSync(specPath, chainSpec as string);
@@ -91,7 +89,8 @@ function waitForRpc(child: ChildProcess, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(
-      () => fail(new Error(`chopsticks did not listen on ${port} in time:\n${output.slice(-2000)}`)),
+      () =>
+        fail(new Error(`chopsticks did not listen on ${port} in time:\n${output.slice(-2000)}`)),
       START_TIMEOUT_MS,
     );
     const onData = (chunk: Buffer) => {
@@ -102,6 +101,7 @@ function waitForRpc(child: ChildProcess, port: number): Promise<void> {
         resolve();
       }
     };
+
     const onExit = (code: number | null) =>
       fail(new Error(`chopsticks exited with ${code} before listening:\n${output.slice(-2000)}`));
     const cleanup = () => {
@@ -113,6 +113,7 @@ function waitForRpc(child: ChildProcess, port: number): Promise<void> {
       child.stdout!.resume();
       child.stderr!.resume();
     };
+
     const fail = (error: Error) => {
       cleanup();
       reject(error);

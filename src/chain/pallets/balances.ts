@@ -19,17 +19,17 @@ export class BalancesPallet extends Pallet {
   readonly name = 'balances';
 
   /** `balances.transfer_keep_alive(dest, value)`: fails rather than reap the sender. */
-  transferKeepAlive(dest: string, value: bigint): Promise<ChainCall> {
+  async transferKeepAlive(dest: string, value: bigint): Promise<ChainCall> {
     return this.build('transferKeepAlive', [multiAddressArg(dest), balanceArg(value, 'value')]);
   }
 
   /** `balances.transfer_allow_death(dest, value)`. */
-  transferAllowDeath(dest: string, value: bigint): Promise<ChainCall> {
+  async transferAllowDeath(dest: string, value: bigint): Promise<ChainCall> {
     return this.build('transferAllowDeath', [multiAddressArg(dest), balanceArg(value, 'value')]);
   }
 
   /** `balances.transfer_all(dest, keep_alive)`: sends everything transferable. */
-  transferAll(dest: string, keepAlive: boolean): Promise<ChainCall> {
+  async transferAll(dest: string, keepAlive: boolean): Promise<ChainCall> {
     return this.build('transferAll', [multiAddressArg(dest), keepAlive === true]);
   }
 

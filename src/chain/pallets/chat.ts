@@ -32,8 +32,7 @@ export interface VoiceMetadata {
 
 /** The kind of a chat message. */
 export type MessageType =
-  | { type: 'Text' | 'Image' | 'File' | 'System' }
-  | { type: 'Voice'; metadata: VoiceMetadata };
+  { type: 'Text' | 'Image' | 'File' | 'System' } | { type: 'Voice'; metadata: VoiceMetadata };
 
 /** A message from `Messages`. */
 export interface ChatMessage {
@@ -62,7 +61,7 @@ export class ChatPallet extends Pallet {
    * `send_message(receiver, message_type, content)`; the outcome is the new message id.
    * @throws StardustError INVALID_ARGUMENT for an empty CID or a field over its bound.
    */
-  sendMessage(
+  async sendMessage(
     receiver: string,
     messageType: MessageType,
     content: Uint8Array | string = new Uint8Array(),
@@ -88,7 +87,7 @@ export class ChatPallet extends Pallet {
   }
 
   /** Sends a voice message: `sendMessage` with `MessageType::Voice` and empty content. */
-  sendVoiceMessage(
+  async sendVoiceMessage(
     receiver: string,
     metadata: VoiceMetadata,
   ): Promise<ChainCall<{ messageId: bigint }>> {
@@ -96,10 +95,11 @@ export class ChatPallet extends Pallet {
   }
 
   /** `delete_message(id)`: removes the message from the signer's own box. */
-  deleteMessage(id: bigint): Promise<ChainCall> {
+  async deleteMessage(id: bigint): Promise<ChainCall> {
     if (typeof id !== 'bigint' || id < 0n || id >= 1n << 64n) {
-      return Promise.reject(
-        new StardustError('INVALID_ARGUMENT', `Invalid id: expected a u64 bigint, got ${String(id)}.`),
+      throw new StardustError(
+        'INVALID_ARGUMENT',
+        `Invalid id: expected a u64 bigint, got ${String(id)}.`,
       );
     }
 

@@ -7,12 +7,12 @@ export class ContactsPallet extends Pallet {
   readonly name = 'contacts';
 
   /** `block(who)`: `who` can no longer call or message the signer. */
-  block(who: string): Promise<ChainCall> {
+  async block(who: string): Promise<ChainCall> {
     return this.build('block', [accountArg(who)]);
   }
 
   /** `unblock(who)`. */
-  unblock(who: string): Promise<ChainCall> {
+  async unblock(who: string): Promise<ChainCall> {
     return this.build('unblock', [accountArg(who)]);
   }
 

@@ -23,7 +23,7 @@ export class ProxyPallet extends Pallet {
   readonly name = 'proxy';
 
   /** `proxy.add_proxy(delegate, proxy_type, delay)`, signed by the delegator. */
-  addProxy(delegate: string, proxyType: string, delay = 0): Promise<ChainCall> {
+  async addProxy(delegate: string, proxyType: string, delay = 0): Promise<ChainCall> {
     return this.build('addProxy', [
       multiAddressArg(delegate),
       proxyType,
@@ -32,7 +32,7 @@ export class ProxyPallet extends Pallet {
   }
 
   /** `proxy.remove_proxy(delegate, proxy_type, delay)`, dispatched as the delegator. */
-  removeProxy(delegate: string, proxyType: string, delay = 0): Promise<ChainCall> {
+  async removeProxy(delegate: string, proxyType: string, delay = 0): Promise<ChainCall> {
     return this.build('removeProxy', [
       multiAddressArg(delegate),
       proxyType,
@@ -44,8 +44,16 @@ export class ProxyPallet extends Pallet {
    * `proxy.proxy(real, force_proxy_type, call)`: the signer (a delegate) dispatches `call` as
    * `real`. The outcome is the inner call's; a failing inner call fails the transaction.
    */
-  proxy<T>(real: string, forceProxyType: string | null, call: ChainCall<T>): Promise<ChainCall<T>> {
-    return this.build('proxy', [multiAddressArg(real), forceProxyType, call.extrinsic.method], call.decode);
+  async proxy<T>(
+    real: string,
+    forceProxyType: string | null,
+    call: ChainCall<T>,
+  ): Promise<ChainCall<T>> {
+    return this.build(
+      'proxy',
+      [multiAddressArg(real), forceProxyType, call.extrinsic.method],
+      call.decode,
+    );
   }
 
   /** Reads `Proxy.Proxies` of `address`. */

@@ -10,7 +10,7 @@ export class SystemPallet extends Pallet {
   readonly name = 'system';
 
   /** `system.remark_with_event(remark)`: emits `system.Remarked { sender, hash }`. */
-  remarkWithEvent(remark: Uint8Array | string): Promise<ChainCall> {
+  async remarkWithEvent(remark: Uint8Array | string): Promise<ChainCall> {
     return this.build('remarkWithEvent', [bytesArg(remark, MAX_REMARK_BYTES, 'remark')]);
   }
 }

@@ -10,10 +10,11 @@ export class UtilityPallet extends Pallet {
    * `utility.batch_all(calls)`: all calls or none. The outcome lists each call's own decoded
    * outcome, in order.
    */
-  batchAll(calls: readonly ChainCall<unknown>[]): Promise<ChainCall<unknown[]>> {
+  async batchAll(calls: readonly ChainCall<unknown>[]): Promise<ChainCall<unknown[]>> {
     if (!Array.isArray(calls) || calls.length === 0) {
-      return Promise.reject(
-        new StardustError('INVALID_ARGUMENT', 'Invalid calls: batchAll needs at least one call.'),
+      throw new StardustError(
+        'INVALID_ARGUMENT',
+        'Invalid calls: batchAll needs at least one call.',
       );
     }
 

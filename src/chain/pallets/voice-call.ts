@@ -1,15 +1,7 @@
 import { StardustError } from '../../shared/errors.js';
 import { accountArg, enumArg, idArg, uintArg } from '../args.js';
 import type { ChainCall, ChainEvent, Hex, PlainValue } from '../types.js';
-import {
-  asAddress,
-  asBigInt,
-  asHex,
-  asNumber,
-  asRecord,
-  asVariant,
-  optional,
-} from './convert.js';
+import { asAddress, asBigInt, asHex, asNumber, asRecord, asVariant, optional } from './convert.js';
 import { findEvent, Pallet } from './pallet.js';
 
 /** Kind of media of a call. */
@@ -82,7 +74,10 @@ export class VoiceCallPallet extends Pallet {
   readonly name = 'voiceCall';
 
   /** `initiate_call(callee, call_type)`; the outcome is the chain call id. */
-  initiateCall(callee: string, callType: CallType = 'Audio'): Promise<ChainCall<{ callId: Hex }>> {
+  async initiateCall(
+    callee: string,
+    callType: CallType = 'Audio',
+  ): Promise<ChainCall<{ callId: Hex }>> {
     return this.build(
       'initiateCall',
       [accountArg(callee), enumArg(callType, CALL_TYPES, 'callType')],
@@ -97,12 +92,12 @@ export class VoiceCallPallet extends Pallet {
   }
 
   /** `accept_call(call_id)`, by the callee while the call rings. */
-  acceptCall(callId: string): Promise<ChainCall> {
+  async acceptCall(callId: string): Promise<ChainCall> {
     return this.build('acceptCall', [idArg(callId, 'callId')]);
   }
 
   /** `reject_call(call_id, reason)`, by the callee while the call rings. */
-  rejectCall(callId: string, reason: RejectReason): Promise<ChainCall> {
+  async rejectCall(callId: string, reason: RejectReason): Promise<ChainCall> {
     return this.build('rejectCall', [
       idArg(callId, 'callId'),
       enumArg(reason, REJECT_REASONS, 'reason'),
@@ -110,12 +105,12 @@ export class VoiceCallPallet extends Pallet {
   }
 
   /** `end_call(call_id)`, by either party; the outcome is the end record, or null. */
-  endCall(callId: string): Promise<ChainCall<CallEnded | null>> {
+  async endCall(callId: string): Promise<ChainCall<CallEnded | null>> {
     return this.build('endCall', [idArg(callId, 'callId')], (events) => readCallEnded(events));
   }
 
   /** `update_call_quality(call_id, quality)`, by either party while the call is active. */
-  updateCallQuality(callId: string, quality: CallQuality): Promise<ChainCall> {
+  async updateCallQuality(callId: string, quality: CallQuality): Promise<ChainCall> {
     return this.build('updateCallQuality', [
       idArg(callId, 'callId'),
       {
@@ -128,7 +123,10 @@ export class VoiceCallPallet extends Pallet {
   }
 
   /** `settle_call(call_id, observed_duration)`, by the CallSettler account only. */
-  settleCall(callId: string, observedDurationSeconds: number): Promise<ChainCall<CallEnded | null>> {
+  async settleCall(
+    callId: string,
+    observedDurationSeconds: number,
+  ): Promise<ChainCall<CallEnded | null>> {
     return this.build(
       'settleCall',
       [idArg(callId, 'callId'), uintArg(observedDurationSeconds, 32, 'observedDuration')],
@@ -137,13 +135,11 @@ export class VoiceCallPallet extends Pallet {
   }
 
   /** `delete_call_history(call_ids)`: removes the signer's own records (at most 100). */
-  deleteCallHistory(callIds: readonly string[]): Promise<ChainCall<{ count: number }>> {
+  async deleteCallHistory(callIds: readonly string[]): Promise<ChainCall<{ count: number }>> {
     if (!Array.isArray(callIds) || callIds.length === 0 || callIds.length > MAX_HISTORY_DELETE) {
-      return Promise.reject(
-        new StardustError(
-          'INVALID_ARGUMENT',
-          `Invalid callIds: expected 1 to ${MAX_HISTORY_DELETE} call ids, got ${Array.isArray(callIds) ? callIds.length : typeof callIds}.`,
-        ),
+      throw new StardustError(
+        'INVALID_ARGUMENT',
+        `Invalid callIds: expected 1 to ${MAX_HISTORY_DELETE} call ids, got ${Array.isArray(callIds) ? callIds.length : typeof callIds}.`,
       );
     }
 
@@ -151,7 +147,10 @@ export class VoiceCallPallet extends Pallet {
       'deleteCallHistory',
       [callIds.map((id, index) => idArg(id, `callIds[${index}]`))],
       (events) => ({
-        count: asNumber(findEvent(events, this.name, 'CallHistoryDeleted')?.['count'] ?? 0, 'count'),
+        count: asNumber(
+          findEvent(events, this.name, 'CallHistoryDeleted')?.['count'] ?? 0,
+          'count',
+        ),
       }),
     );
   }

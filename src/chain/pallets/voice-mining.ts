@@ -43,7 +43,9 @@ export class VoiceMiningPallet extends Pallet {
   /** Reads `UserStats(account)`; zeros for an account that never had a rewarded call. */
   async userStats(account: string): Promise<UserCallStats> {
     const entry = await this.storage('userStats');
-    const value = optional(this.plain(await entry(accountArg(account))), (v) => asRecord(v, 'UserCallStats'));
+    const value = optional(this.plain(await entry(accountArg(account))), (v) =>
+      asRecord(v, 'UserCallStats'),
+    );
 
     if (value === null) return { ...EMPTY_STATS };
 

@@ -61,7 +61,12 @@ export interface VoiceRoomConstants {
   maxRoomNameLength: number;
 }
 
-const SPEAKING_MODES: readonly SpeakingMode[] = ['FreeSpeak', 'HostOnly', 'RaiseHand', 'Sequential'];
+const SPEAKING_MODES: readonly SpeakingMode[] = [
+  'FreeSpeak',
+  'HostOnly',
+  'RaiseHand',
+  'Sequential',
+];
 const ROLES: readonly MemberRole[] = ['Host', 'CoHost', 'Speaker', 'Listener'];
 const MAX_NAME_BYTES = 64;
 const MAX_MEMBERS = 50;
@@ -71,13 +76,17 @@ export class VoiceRoomPallet extends Pallet {
   readonly name = 'voiceRoom';
 
   /** `create_room(name, config)`; the creator joins as host. The outcome is the room id. */
-  createRoom(name: string, config: RoomConfig): Promise<ChainCall<{ roomId: Hex }>> {
+  async createRoom(name: string, config: RoomConfig): Promise<ChainCall<{ roomId: Hex }>> {
     const nameBytes = bytesArg(name, MAX_NAME_BYTES, 'name');
 
-    if (nameBytes === '0x') return Promise.reject(invalid('name', 'must not be empty'));
+    if (nameBytes === '0x') throw invalid('name', 'must not be empty');
 
-    if (!Number.isInteger(config?.maxMembers) || config.maxMembers < 1 || config.maxMembers > MAX_MEMBERS) {
-      return Promise.reject(invalid('config.maxMembers', `must be 1 to ${MAX_MEMBERS}`));
+    if (
+      !Number.isInteger(config?.maxMembers) ||
+      config.maxMembers < 1 ||
+      config.maxMembers > MAX_MEMBERS
+    ) {
+      throw invalid('config.maxMembers', `must be 1 to ${MAX_MEMBERS}`);
     }
 
     return this.build(
@@ -107,27 +116,27 @@ export class VoiceRoomPallet extends Pallet {
   }
 
   /** `join_room(room_id)`; pays the entry fee to the host. */
-  joinRoom(roomId: string): Promise<ChainCall> {
+  async joinRoom(roomId: string): Promise<ChainCall> {
     return this.build('joinRoom', [idArg(roomId, 'roomId')]);
   }
 
   /** `leave_room()`: leaves the room the signer is in. */
-  leaveRoom(): Promise<ChainCall> {
+  async leaveRoom(): Promise<ChainCall> {
     return this.build('leaveRoom', []);
   }
 
   /** `kick_user(room_id, target)`, by the host or a co-host. */
-  kickUser(roomId: string, target: string): Promise<ChainCall> {
+  async kickUser(roomId: string, target: string): Promise<ChainCall> {
     return this.build('kickUser', [idArg(roomId, 'roomId'), accountArg(target)]);
   }
 
   /** `set_mute(room_id, target, muted)`. */
-  setMute(roomId: string, target: string, muted: boolean): Promise<ChainCall> {
+  async setMute(roomId: string, target: string, muted: boolean): Promise<ChainCall> {
     return this.build('setMute', [idArg(roomId, 'roomId'), accountArg(target), muted === true]);
   }
 
   /** `set_role(room_id, target, new_role)`. */
-  setRole(roomId: string, target: string, role: MemberRole): Promise<ChainCall> {
+  async setRole(roomId: string, target: string, role: MemberRole): Promise<ChainCall> {
     return this.build('setRole', [
       idArg(roomId, 'roomId'),
       accountArg(target),
@@ -136,17 +145,17 @@ export class VoiceRoomPallet extends Pallet {
   }
 
   /** `close_room(room_id)`, by the host: removes every member and returns the deposit. */
-  closeRoom(roomId: string): Promise<ChainCall> {
+  async closeRoom(roomId: string): Promise<ChainCall> {
     return this.build('closeRoom', [idArg(roomId, 'roomId')]);
   }
 
   /** `invite(room_id, invitee)`: lets an account join a private room. */
-  invite(roomId: string, invitee: string): Promise<ChainCall> {
+  async invite(roomId: string, invitee: string): Promise<ChainCall> {
     return this.build('invite', [idArg(roomId, 'roomId'), accountArg(invitee)]);
   }
 
   /** `set_speaking_mode(room_id, mode)`, by the host or a co-host. */
-  setSpeakingMode(roomId: string, mode: SpeakingMode): Promise<ChainCall> {
+  async setSpeakingMode(roomId: string, mode: SpeakingMode): Promise<ChainCall> {
     return this.build('setSpeakingMode', [
       idArg(roomId, 'roomId'),
       enumArg(mode, SPEAKING_MODES, 'mode'),
@@ -221,7 +230,10 @@ export class VoiceRoomPallet extends Pallet {
     return {
       maxRoomMembers: asNumber(await this.constant('maxRoomMembers'), 'maxRoomMembers'),
       maxRoomsPerUser: asNumber(await this.constant('maxRoomsPerUser'), 'maxRoomsPerUser'),
-      roomCreationDeposit: asBigInt(await this.constant('roomCreationDeposit'), 'roomCreationDeposit'),
+      roomCreationDeposit: asBigInt(
+        await this.constant('roomCreationDeposit'),
+        'roomCreationDeposit',
+      ),
       maxRoomNameLength: asNumber(await this.constant('maxRoomNameLength'), 'maxRoomNameLength'),
     };
   }
