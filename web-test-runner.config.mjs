@@ -40,6 +40,7 @@ export default {
       'protobufjs/minimal.js',
       // polkadot-js (wallet and chain tests) ships these as CommonJS inside its ES modules.
       'bn.js/lib/bn.js',
+      'eventemitter3/index.js',
       ['@polkadot/wasm-crypto-wasm/cjs/bytes.js', ['bytes', 'lenIn', 'lenOut']],
     ]),
     serverCommandsPlugin(browserCommands),
