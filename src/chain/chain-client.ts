@@ -299,7 +299,7 @@ export class ChainClient {
 
 let polkadotApi: Promise<PolkadotApiModule> | undefined;
 
-/** Loads the @polkadot/api chunk once per page. */
+/** Loads the polkadot-js API chunk once per page. */
 function loadPolkadotApi(): Promise<PolkadotApiModule> {
   polkadotApi ??= import('./polkadot-api.js');
 

@@ -5,6 +5,7 @@
  * prompt, and on logout removes the proxy and sweeps what is left back to the wallet.
  */
 import { silentLogger, type Logger } from '../client/logger.js';
+import { StardustError } from '../shared/errors.js';
 import { encodeAddress, sameAccount } from '../shared/ss58.js';
 import { createPayloadSigner } from '../wallet/payload-signer.js';
 import type { WalletSigner } from '../wallet/wallet-signer.js';
@@ -116,11 +117,21 @@ export class SessionProxy implements TxSender {
   /**
    * Asks the wallet once to sign `utility.batchAll([proxy.addProxy(session, type, 0),
    * balances.transferKeepAlive(session, allowance)])`.
-   * @throws WalletError WALLET_REJECTED when the user refuses; TX_INVALID or TX_FAILED
+   * @throws StardustError INVALID_ARGUMENT when the allowance is below the existential
+   * deposit; WalletError WALLET_REJECTED when the user refuses; TX_INVALID or TX_FAILED
    * (such as `balances.InsufficientBalance`) when the chain does.
    */
   async authorize(options: SendOptions = {}): Promise<TxResult<unknown[]>> {
     const { proxy, balances, utility } = this.#client;
+    const existentialDeposit = await balances.existentialDeposit();
+
+    if (this.#allowance < existentialDeposit) {
+      throw new StardustError(
+        'INVALID_ARGUMENT',
+        `Invalid allowance ${this.#allowance}: the session account needs at least the existential deposit of ${existentialDeposit} planck.`,
+      );
+    }
+
     const batch = await utility.batchAll([
       await proxy.addProxy(this.sessionAccount, this.proxyType, 0),
       await balances.transferKeepAlive(this.sessionAccount, this.#allowance),

@@ -209,6 +209,25 @@ describe('session proxy', () => {
     assert.equal((await chain.balances.account(recipient.account.address)).free, 0n);
   });
 
+  it('rejects an allowance below the existential deposit', async () => {
+    const wallet = await countingWallet();
+    const session = new SessionProxy({
+      client: chain,
+      wallet: wallet.signer,
+      sessionKey: await newSessionKey(),
+      allowance: 1n,
+      proxyType: PROXY_TYPE,
+    });
+
+    await assert.rejects(session.authorize(), (error) => {
+      assert.ok(error instanceof StardustError);
+      assert.equal(error.code, 'INVALID_ARGUMENT');
+
+      return true;
+    });
+    assert.equal(wallet.prompts(), 0);
+  });
+
   it('rejects an allowance that is not positive', async () => {
     const wallet = await countingWallet();
     const sessionKey = await newSessionKey();
