@@ -19,8 +19,8 @@ export function accountArg(address: string): Hex {
 
 /**
  * Returns the account id of `address` for an argument that is a `MultiAddress` on current
- * runtimes and a plain `AccountId` on older ones: polkadot-js reads 32 bytes of hex as the
- * `Id` variant of the one and as the value of the other.
+ * runtimes and a plain `AccountId` on older ones. polkadot-js reads 32 bytes of hex as the
+ * `Id` variant of the first and as the value of the second.
  */
 export function multiAddressArg(address: string): Hex {
   return accountArg(address);

@@ -101,7 +101,7 @@ export class ChainClient {
 
   /**
    * Connects (once; later calls share the connection) and returns facts about the chain.
-   * @throws StardustError CHAIN_UNREACHABLE when the node does not answer in time.
+   * @throws StardustError CHAIN_UNREACHABLE when the node does not respond in time.
    */
   async connect(): Promise<ChainInfo> {
     await this.api();
@@ -110,8 +110,8 @@ export class ChainClient {
   }
 
   /**
-   * The polkadot-js API of the connection, for the chain layer's own modules. Code above the
-   * chain layer uses the pallet wrappers instead.
+   * Returns the polkadot-js API of the connection, for the chain layer's own modules. Code
+   * above the chain layer uses the pallet wrappers instead.
    */
   api(): Promise<ApiPromise> {
     if (this.#disposed) {

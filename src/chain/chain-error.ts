@@ -45,7 +45,7 @@ export interface ChainErrorOptions {
   blockHash?: Hex | null;
 }
 
-/** A failed transaction or chain request, with what the chain said. */
+/** A failed transaction or chain request, with the chain's own error details. */
 export class ChainError extends StardustError {
   /** The decoded module error (pallet, name, docs) when dispatch failed with one. */
   readonly moduleError: ModuleErrorInfo | null;

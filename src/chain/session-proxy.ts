@@ -1,8 +1,8 @@
 /**
  * The session proxy: one wallet prompt per session for chain writes. The wallet authorizes
- * the session key's Ed25519 account as a `Voice` proxy and funds it with an allowance; the
+ * the session key's Ed25519 account as a `Voice` proxy and funds it with an allowance. The
  * session account then submits voice calls as `proxy.proxy(real, None, call)` with no
- * prompt, and on logout removes the proxy and sweeps what is left back to the wallet.
+ * prompt. On logout it removes the proxy and sweeps what is left back to the wallet.
  */
 import { silentLogger, type Logger } from '../client/logger.js';
 import { StardustError } from '../shared/errors.js';

@@ -10,9 +10,9 @@ import type { StardustError } from '../shared/errors.js';
 export type Hex = `0x${string}`;
 
 /**
- * A decoded chain value: numbers up to 32 bits as `number`, wider ones as `bigint`, account
- * ids as SS58, byte arrays as hex, options as the value or null, enums without data as the
- * variant name and enums with data as `{ type, value }`, structs as objects with camelCase keys.
+ * A decoded chain value. Integers up to 32 bits are `number`, wider ones `bigint`. Account
+ * ids are SS58 and byte arrays hex. Options are the value or null. Enums without data are the
+ * variant name, enums with data `{ type, value }`. Structs are objects with camelCase keys.
  */
 export type PlainValue =
   null | boolean | number | bigint | string | PlainValue[] | { [key: string]: PlainValue };
@@ -59,7 +59,7 @@ export interface TxProgress {
   error: StardustError | null;
 }
 
-/** What a transaction produced once it reached the stage that was asked for. */
+/** The outcome of a transaction at the stage a caller waited for. */
 export interface TxResult<T = undefined> {
   stage: TxWaitStage;
   txHash: Hex;
@@ -96,8 +96,8 @@ export interface SendOptions {
   /** Tip to the block author, in planck; 0 by default. */
   tip?: bigint;
   /**
-   * Account nonce; -1 (the default) asks the node for the next one including transactions
-   * already in its pool, so several transactions can be sent back to back.
+   * Account nonce. -1 (the default) requests the next one from the node, counting
+   * transactions already in its pool, so several transactions can be sent back to back.
    */
   nonce?: number;
 }

@@ -15,7 +15,7 @@ export interface InjectedAccountLike {
   type?: string;
 }
 
-/** Why an account cannot sign for this chain. */
+/** The reason an account cannot sign for this chain. */
 export type AccountDisabledReason =
   'ethereum-account' | 'unsupported-key-type' | 'other-chain' | 'invalid-address';
 
@@ -44,7 +44,7 @@ export interface WalletAccountOption {
   genesisHash: string | null;
   /** True when the account can sign for this chain. */
   usable: boolean;
-  /** Why it cannot, when `usable` is false. */
+  /** The reason it cannot sign, when `usable` is false. */
   reason: AccountDisabledReason | null;
 }
 

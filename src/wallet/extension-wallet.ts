@@ -25,8 +25,8 @@ export interface ExtensionWalletOptions {
   /** Genesis hash of the chain; accounts a wallet pins to another chain are disabled. */
   genesisHash?: string;
   /**
-   * How long to wait for the user to answer the wallet's access prompt before failing with
-   * WALLET_TIMEOUT, in ms (60 000 by default). A later answer is kept for the next connect.
+   * Time the user has to respond to the wallet's access prompt before WALLET_TIMEOUT, in ms
+   * (60 000 by default). Access granted later is kept for the next connect.
    */
   enableTimeoutMs?: number;
   /**
@@ -93,7 +93,7 @@ export class ExtensionWallet {
   /**
    * Asks the installed extensions for access and returns their accounts (usable first).
    * Call it from a user action.
-   * @throws WalletError WALLET_NOT_FOUND (no extension), WALLET_TIMEOUT (no answer in time),
+   * @throws WalletError WALLET_NOT_FOUND (no extension), WALLET_TIMEOUT (no response in time),
    * WALLET_REJECTED (the user refused), WALLET_NO_ACCOUNTS (nothing usable; the error
    * carries the disabled accounts).
    */
@@ -159,7 +159,7 @@ export class ExtensionWallet {
     return createExtensionSigner(extension, option, option.keyType, await this.#loadBackend());
   }
 
-  /** Drops the accounts; a late answer of a pending enable request is ignored from now on. */
+  /** Drops the accounts. A pending enable request that settles later is ignored. */
   dispose(): void {
     this.#disposed = true;
     this.#extensions = [];
@@ -182,13 +182,13 @@ export class ExtensionWallet {
         .then((extensions) => extensions as unknown as InjectedExtensionLike[]);
 
       this.#pendingEnable = request;
-      // Handles the answer even when it comes after WALLET_TIMEOUT, so it is never an
-      // unhandled rejection: access that was granted is kept for the next connect(), which
-      // then does not prompt again; a refusal or failure is forgotten so a new user action
-      // can ask again.
+      // Handles the response even when it comes after WALLET_TIMEOUT, so it never becomes an
+      // unhandled rejection. Access that was granted is kept for the next connect(), which
+      // then does not prompt again. A refusal or failure is forgotten, so that a new user
+      // action can request access again.
       request.then(
         (extensions) => {
-          this.#logger.debug('wallet enable answered', {
+          this.#logger.debug('wallet enable request settled', {
             injected: injectedNames,
             enabled: extensions.length,
           });
@@ -238,7 +238,9 @@ export class ExtensionWallet {
         },
         (error: unknown) => {
           clearTimeout(timer);
-          reject(StardustError.from(error, 'WALLET_REJECTED', 'The wallet refused access.'));
+          reject(
+            StardustError.from(error, 'WALLET_REJECTED', 'The wallet rejected the access request.'),
+          );
         },
       );
     });
@@ -260,7 +262,7 @@ export class ExtensionWallet {
     const lists = await Promise.all(
       extensions.map(async (extension) => {
         try {
-          // anyType: ask for ethereum accounts too, so the picker can say why they are disabled.
+          // anyType: request Ethereum accounts too, so the picker can show why they are disabled.
           const accounts = await extension.accounts.get(true);
 
           return (Array.isArray(accounts) ? accounts : []).map((account) =>

@@ -26,7 +26,7 @@ interface FakeAccount {
 interface FakeExtensionOptions {
   name?: string;
   accounts?: FakeAccount[];
-  /** How enable answers: grant, refuse, never settle, or wait for `release()`. */
+  /** The enable behaviour: grant, refuse, never settle, or wait for `release()`. */
   enable?: 'grant' | 'refuse' | 'never' | 'deferred';
   /** Signs with this pair instead of the account's own (a broken wallet). */
   wrongKey?: KeyringPair;

@@ -26,7 +26,7 @@ for (const row of CHAIN_FIXTURES) {
     let chain: ChainClient;
     let accountCount = 0;
 
-    /** A fresh funded dev account, so no test shares a nonce with another. */
+    /** Creates a fresh funded dev account, so no test shares a nonce with another. */
     async function fundedSigner(amount = FUNDS): Promise<WalletSigner> {
       accountCount += 1;
 
@@ -113,7 +113,8 @@ for (const row of CHAIN_FIXTURES) {
       const after = await chain.balances.account(sender.account.address);
 
       assert.ok(estimate > 0n, 'estimate is positive');
-      assert.ok(paid > 0n && paid <= estimate, `paid ${paid} within estimate ${estimate}`);
+      assert.ok(paid > 0n, `paid ${paid}`);
+      assert.ok(paid <= estimate, `paid ${paid} within estimate ${estimate}`);
       assert.equal(after.free, FUNDS - UNIT - paid);
     });
 
@@ -236,7 +237,7 @@ for (const row of CHAIN_FIXTURES) {
   });
 }
 
-/** The fee `who` paid, from whichever fee event the runtime emits. */
+/** Returns the fee `who` paid, from whichever fee event the runtime emits. */
 function feePaid(events: readonly ChainEvent[], who: string): bigint {
   for (const event of events) {
     const isFeeEvent =

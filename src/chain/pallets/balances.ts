@@ -8,7 +8,7 @@ export interface AccountBalance {
   reserved: bigint;
   /** Frozen (locked) part of `free`; the larger of the two old fields on older runtimes. */
   frozen: bigint;
-  /** What the account can spend or transfer: free minus frozen. */
+  /** The spendable part: free minus frozen. */
   transferable: bigint;
   /** Nonce of the account: the number of transactions it has sent. */
   nonce: number;
@@ -57,7 +57,7 @@ export class BalancesPallet extends Pallet {
     };
   }
 
-  /** The existential deposit in planck: the least balance an account may keep. */
+  /** Returns the existential deposit in planck: the least balance an account may keep. */
   async existentialDeposit(): Promise<bigint> {
     return BigInt(String(await this.constant('existentialDeposit')));
   }

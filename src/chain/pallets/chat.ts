@@ -15,7 +15,7 @@ import {
 import { findEvent, Pallet } from './pallet.js';
 
 /**
- * What a voice message carries on chain. Encrypted messages carry only the CID and the burn
+ * The on-chain metadata of a voice message. Encrypted messages carry only the CID and the burn
  * flag (duration 0, empty waveform, no transcription); public ones fill the rest.
  */
 export interface VoiceMetadata {
@@ -136,7 +136,7 @@ export class ChatPallet extends Pallet {
 
     return keys
       .map(({ args }) => asBigInt(this.plain(args[1]!), `${item} id`))
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(compareBigInts);
   }
 }
 
@@ -205,4 +205,10 @@ export function toChatMessage(value: PlainValue): ChatMessage {
     sentAt: asNumber(message['sentAt']!, 'sentAt'),
     block: asNumber(message['block']!, 'block'),
   };
+}
+
+function compareBigInts(a: bigint, b: bigint): number {
+  if (a === b) return 0;
+
+  return a < b ? -1 : 1;
 }

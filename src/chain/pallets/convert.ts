@@ -6,26 +6,26 @@ import { fromHex, fromUtf8 } from '../../shared/bytes.js';
 import { StardustError } from '../../shared/errors.js';
 import type { Hex, PlainValue } from '../types.js';
 
-/** A struct value as an object. */
+/** Returns a struct value as an object. */
 export function asRecord(value: PlainValue, what: string): Record<string, PlainValue> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw shape(what, value);
 
   return value;
 }
 
-/** A hex value (byte arrays and ids). */
+/** Returns a hex value (byte arrays and ids). */
 export function asHex(value: PlainValue, what: string): Hex {
   if (typeof value !== 'string' || !value.startsWith('0x')) throw shape(what, value);
 
   return value as Hex;
 }
 
-/** Bytes of a hex value. */
+/** Returns the bytes of a hex value. */
 export function asBytes(value: PlainValue, what: string): Uint8Array {
   return fromHex(asHex(value, what));
 }
 
-/** UTF-8 text stored as bytes; malformed UTF-8 is replaced rather than rejected. */
+/** Returns UTF-8 text stored as bytes. Malformed UTF-8 is replaced, not rejected. */
 export function asText(value: PlainValue, what: string): string {
   const bytes = asBytes(value, what);
 
@@ -36,14 +36,14 @@ export function asText(value: PlainValue, what: string): string {
   }
 }
 
-/** An SS58 address (account ids decode to SS58). */
+/** Returns an SS58 address (account ids decode to SS58). */
 export function asAddress(value: PlainValue, what: string): string {
   if (typeof value !== 'string' || value.startsWith('0x')) throw shape(what, value);
 
   return value;
 }
 
-/** An integer of up to 32 bits. */
+/** Returns an integer of up to 32 bits, or a u64 that fits in a double. */
 export function asNumber(value: PlainValue, what: string): number {
   if (typeof value === 'number') return value;
 
@@ -53,7 +53,7 @@ export function asNumber(value: PlainValue, what: string): number {
   throw shape(what, value);
 }
 
-/** An integer of 64 or 128 bits. */
+/** Returns an integer of 64 or 128 bits. */
 export function asBigInt(value: PlainValue, what: string): bigint {
   if (typeof value === 'bigint') return value;
 
@@ -62,14 +62,14 @@ export function asBigInt(value: PlainValue, what: string): bigint {
   throw shape(what, value);
 }
 
-/** A boolean. */
+/** Returns a boolean. */
 export function asBoolean(value: PlainValue, what: string): boolean {
   if (typeof value !== 'boolean') throw shape(what, value);
 
   return value;
 }
 
-/** The variant name of an enum, with or without data. */
+/** Returns the variant name of an enum, with or without data. */
 export function asVariant<T extends string>(value: PlainValue, what: string): T {
   if (typeof value === 'string') return value as T;
 
@@ -82,7 +82,7 @@ export function asVariant<T extends string>(value: PlainValue, what: string): T 
   throw shape(what, value);
 }
 
-/** The value of `convert`, or null for an absent option. */
+/** Returns the value of `convert`, or null for an absent option. */
 export function optional<T>(value: PlainValue, convert: (inner: PlainValue) => T): T | null {
   return value === null ? null : convert(value);
 }

@@ -8,9 +8,9 @@ import { findEvent, Pallet } from './pallet.js';
 export type CallType = 'Audio' | 'Video';
 /** State of a call record on chain. */
 export type CallState = 'Ringing' | 'Connecting' | 'Connected' | 'Ended';
-/** Why the callee refused a call. */
+/** The reason the callee rejected a call. */
 export type RejectReason = 'Busy' | 'Decline' | 'Timeout' | 'Offline';
-/** How a call ended on chain. */
+/** The reason a call ended, as recorded on chain. */
 export type CallEndReason =
   | { type: 'Normal' | 'NetworkError' | 'Timeout' | 'Settled' | 'MaxDuration' }
   | { type: 'Rejected'; reason: RejectReason };

@@ -14,7 +14,7 @@ import {
 } from './convert.js';
 import { findEvent, Pallet } from './pallet.js';
 
-/** Who may speak in a room. */
+/** The rule for who may speak in a room. */
 export type SpeakingMode = 'FreeSpeak' | 'HostOnly' | 'RaiseHand' | 'Sequential';
 /** A member's role in a room. */
 export type MemberRole = 'Host' | 'CoHost' | 'Speaker' | 'Listener';
