@@ -330,23 +330,32 @@ export function decodeDispatchError(api: ApiPromise, error: DispatchError): Modu
     }
   }
 
-  const inner = (error as unknown as { value?: { type?: string; isEmpty?: boolean } }).value;
-  const detail = inner?.type !== undefined ? `.${inner.type}` : '';
+  const inner = (error as unknown as { value?: { type?: string } }).value;
+  const variant = typeof inner?.type === 'string' ? inner.type : undefined;
+  const name = variant === undefined ? error.type : `${error.type}.${variant}`;
 
-  return { pallet: 'system', name: `${error.type}${detail}`, docs: dispatchErrorDocs(error.type) };
+  return {
+    pallet: 'dispatch',
+    name,
+    docs: DISPATCH_ERROR_DOCS[name] ?? DISPATCH_ERROR_DOCS[error.type] ?? '',
+  };
 }
 
-function dispatchErrorDocs(type: string): string {
-  switch (type) {
-    case 'BadOrigin':
-      return 'The origin of the call is not allowed to make it.';
-    case 'Token':
-      return 'A token operation failed, such as spending more than the free balance.';
-    case 'Arithmetic':
-      return 'An arithmetic overflow or underflow.';
-    case 'CannotLookup':
-      return 'An account lookup failed.';
-    default:
-      return '';
-  }
-}
+/** Docs of `sp_runtime::DispatchError` variants, which carry none in the metadata. */
+const DISPATCH_ERROR_DOCS: Readonly<Record<string, string>> = {
+  BadOrigin: 'The origin of the call is not allowed to make it.',
+  CannotLookup: 'An account lookup failed.',
+  Arithmetic: 'An arithmetic overflow, underflow or division by zero.',
+  Token: 'A token operation failed.',
+  'Token.FundsUnavailable': 'Funds are unavailable: the account cannot spend this much.',
+  'Token.OnlyProvider': 'The account would be reaped while other state depends on it.',
+  'Token.BelowMinimum': 'The account would fall below the existential deposit.',
+  'Token.CannotCreate': 'The account cannot be created.',
+  'Token.Frozen': 'The funds are frozen.',
+  ConsumerRemaining: 'The account cannot be removed while other state depends on it.',
+  NoProviders: 'The account has no providers, so it cannot exist.',
+  TooManyConsumers: 'Too many consumers depend on the account.',
+  Exhausted: 'Resources were exhausted, such as the block weight.',
+  Corruption: 'The state is corrupt.',
+  Unavailable: 'A resource is not available right now.',
+};

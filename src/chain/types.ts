@@ -27,9 +27,12 @@ export interface ChainEvent {
   fields: Record<string, PlainValue>;
 }
 
-/** A module error decoded from metadata. */
+/** A dispatch error decoded from metadata. */
 export interface ModuleErrorInfo {
-  /** Pallet name: `voiceCall`. */
+  /**
+   * Pallet name, such as `voiceCall`, or `dispatch` for errors of the runtime itself
+   * (`BadOrigin`, `Token.FundsUnavailable`, `Arithmetic.Overflow`).
+   */
   pallet: string;
   /** Error name: `UserBusy`. */
   name: string;

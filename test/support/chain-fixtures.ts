@@ -1,7 +1,6 @@
 // The chains the SDK's chain layer is checked against: chopsticks running a real Substrate
 // runtime (Rococo Asset Hub), and the Stardust devnet once server/devnet exists.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,39 +52,49 @@ export const chopsticksRow: ChainFixtureRow = {
   },
 };
 
+/** Whether server/devnet is in this tree (it lands with the devnet branch). */
+export const DEVNET_SKIP = existsSync(join(root, 'server/devnet'))
+  ? null
+  : 'server/devnet does not exist in this tree yet (it lands with the devnet branch)';
+
+/** Starts the devnet with instant seal and `devAccounts` funded `//MemberN` accounts. */
+export async function startDevnetFixture(devAccounts = 0): Promise<ChainFixture> {
+  // A variable path, so that this file compiles while server/devnet does not exist.
+  const modulePath = '../../server/index.js';
+  const server = (await import(modulePath)) as {
+    startDevnet(options: Record<string, unknown>): Promise<{
+      url: string;
+      genesisHash: string;
+      close(): Promise<void>;
+    }>;
+  };
+  const devnet = await server.startDevnet({
+    host: '127.0.0.1',
+    port: 0,
+    blockTimeMs: 0,
+    devAccounts,
+  });
+  const chain = new ChainClient({ url: devnet.url });
+  const alice = await createDevSigner('//Alice');
+
+  return {
+    url: devnet.url,
+    genesisHash: devnet.genesisHash,
+    async fund(address, amount) {
+      await chain.send(await chain.balances.transferKeepAlive(address, amount), alice);
+    },
+    async close() {
+      await chain.dispose();
+      await devnet.close();
+    },
+  };
+}
+
 /** The devnet with instant seal; skipped while server/devnet is not in this tree. */
 export const devnetRow: ChainFixtureRow = {
   name: 'Stardust devnet',
-  skip: existsSync(join(root, 'server/devnet'))
-    ? null
-    : 'server/devnet does not exist in this tree yet (it lands with the devnet branch)',
-  async start() {
-    const modulePath = '../../server/index.js';
-    const server = (await import(modulePath)) as {
-      startDevnet(options: Record<string, unknown>): Promise<{
-        url: string;
-        genesisHash: string;
-        close(): Promise<void>;
-      }>;
-    };
-    const stateDir = mkdtempSync(join(tmpdir(), 'stardust-devnet-'));
-    const devnet = await server.startDevnet({ host: '127.0.0.1', port: 0, blockTime: 0, stateDir });
-    const chain = new ChainClient({ url: devnet.url });
-    const alice = await createDevSigner('//Alice');
-
-    return {
-      url: devnet.url,
-      genesisHash: devnet.genesisHash,
-      async fund(address, amount) {
-        await chain.send(await chain.balances.transferKeepAlive(address, amount), alice);
-      },
-      async close() {
-        await chain.dispose();
-        await devnet.close();
-        rmSync(stateDir, { recursive: true, force: true });
-      },
-    };
-  },
+  skip: DEVNET_SKIP,
+  start: () => startDevnetFixture(),
 };
 
 /** Every chain the generic layer must behave the same on. */

@@ -96,12 +96,16 @@ export class VoiceCallPallet extends Pallet {
     return this.build('acceptCall', [idArg(callId, 'callId')]);
   }
 
-  /** `reject_call(call_id, reason)`, by the callee while the call rings. */
-  async rejectCall(callId: string, reason: RejectReason): Promise<ChainCall> {
-    return this.build('rejectCall', [
-      idArg(callId, 'callId'),
-      enumArg(reason, REJECT_REASONS, 'reason'),
-    ]);
+  /**
+   * `reject_call(call_id, reason)`, by the callee while the call rings; the outcome is the
+   * end record, or null.
+   */
+  async rejectCall(callId: string, reason: RejectReason): Promise<ChainCall<CallEnded | null>> {
+    return this.build(
+      'rejectCall',
+      [idArg(callId, 'callId'), enumArg(reason, REJECT_REASONS, 'reason')],
+      (events) => readCallEnded(events),
+    );
   }
 
   /** `end_call(call_id)`, by either party; the outcome is the end record, or null. */
