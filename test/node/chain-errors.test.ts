@@ -7,6 +7,7 @@ import { TypeRegistry } from '@polkadot/types';
 
 import { balanceArg, bytesArg, idArg, uintArg } from '../../src/chain/args.js';
 import { ChainClient } from '../../src/chain/chain-client.js';
+import { StardustClient } from '../../src/client/stardust-client.js';
 import { ChainError, mapSubmitError } from '../../src/chain/chain-error.js';
 import { toPlain } from '../../src/chain/plain.js';
 import { toCallRecord } from '../../src/chain/pallets/voice-call.js';
@@ -298,5 +299,24 @@ describe('codec conversion', () => {
     assert.equal(toPlain(registry.createType('Compact<u128>', 9), 42), 9n);
     assert.equal(toPlain(registry.createType('bool', true), 42), true);
     assert.equal(toPlain(registry.createType('Bytes', '0x0102'), 42), '0x0102');
+  });
+});
+
+describe('StardustClient chain', () => {
+  it('creates one chain client lazily', async () => {
+    const client = new StardustClient({
+      chain: 'ws://127.0.0.1:9944',
+      signaling: 'ws://127.0.0.1:8888/signal',
+      ipfsApi: 'http://127.0.0.1:5001',
+      gateways: ['http://127.0.0.1:8080'],
+    });
+
+    const chain = client.chain;
+
+    assert.equal(client.chain, chain);
+    assert.equal(chain.url, 'ws://127.0.0.1:9944');
+    assert.equal(chain.info, null);
+    await client.dispose();
+    await assert.rejects(chain.connect(), hasCode('DISPOSED'));
   });
 });
