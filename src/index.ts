@@ -43,7 +43,7 @@ export type {
   WalletSigner,
 } from './wallet/wallet-signer.js';
 export { ChainClient, VOICE_PALLETS } from './chain/chain-client.js';
-export type { ChainClientOptions, ChainInfo } from './chain/chain-client.js';
+export type { BlockEvents, ChainClientOptions, ChainInfo } from './chain/chain-client.js';
 export {
   ChainError,
   MODULE_ERROR_CODES,

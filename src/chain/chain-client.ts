@@ -18,10 +18,10 @@ import { UtilityPallet } from './pallets/utility.js';
 import { VoiceCallPallet } from './pallets/voice-call.js';
 import { VoiceMiningPallet } from './pallets/voice-mining.js';
 import { VoiceRoomPallet } from './pallets/voice-room.js';
-import { hex } from './plain.js';
+import { hex, toChainEvent } from './plain.js';
 import type * as PolkadotApi from './polkadot-api.js';
 import { TxTracker } from './tx-tracker.js';
-import type { ChainCall, Hex, SendOptions, TxResult } from './types.js';
+import type { ChainCall, ChainEvent, Hex, SendOptions, TxResult } from './types.js';
 
 /** Options of {@link ChainClient}. */
 export interface ChainClientOptions {
@@ -41,6 +41,13 @@ export interface ChainInfo {
   ss58Prefix: number;
   tokenSymbol: string;
   tokenDecimals: number;
+}
+
+/** The events of one block, as {@link ChainClient.subscribeEvents} delivers them. */
+export interface BlockEvents {
+  /** Hash of the block, when the node reports it. */
+  blockHash: Hex | null;
+  events: ChainEvent[];
 }
 
 /** The voice pallets, as polkadot-js names them. */
@@ -223,6 +230,29 @@ export class ChainClient {
     options: SendOptions = {},
   ): Promise<TxResult<T>> {
     return this.submit(call, signer, options).settled(options.waitFor ?? 'inBlock');
+  }
+
+  /**
+   * Calls `listener` with the events of every new best block, decoded, and returns the
+   * unsubscribe function. Events of blocks missed while disconnected are not replayed.
+   */
+  async subscribeEvents(listener: (context: BlockEvents) => void): Promise<() => void> {
+    const api = await this.api();
+    const unsubscribe = await api.query.system!.events!((records: unknown) => {
+      const list = records as Array<{ event: Parameters<typeof toChainEvent>[0] }>;
+      const hash = (records as { createdAtHash?: Uint8Array }).createdAtHash;
+
+      try {
+        listener({
+          blockHash: hash === undefined ? null : hex(hash),
+          events: list.map((record) => toChainEvent(record.event, this.ss58Prefix)),
+        });
+      } catch (error) {
+        this.#logger.error('chain event listener threw', { error: String(error) });
+      }
+    });
+
+    return unsubscribe as unknown as () => void;
   }
 
   /** Returns the fee `address` would pay for `call` now, in planck. */

@@ -41,7 +41,10 @@ export interface ExtensionWalletOptions {
 interface InjectedExtensionLike {
   name: string;
   version?: string;
-  accounts: { get(anyType?: boolean): Promise<InjectedAccountLike[]> };
+  accounts: {
+    get(anyType?: boolean): Promise<InjectedAccountLike[]>;
+    subscribe?(callback: (accounts: InjectedAccountLike[]) => void | Promise<void>): () => void;
+  };
   signer: Signer;
 }
 
@@ -157,6 +160,48 @@ export class ExtensionWallet {
     if (extension === undefined) throw new StardustError('INVALID_STATE', 'Wallet not connected.');
 
     return createExtensionSigner(extension, option, option.keyType, await this.#loadBackend());
+  }
+
+  /**
+   * Calls `listener` with the full account list whenever a connected extension's accounts
+   * change (the user adds, removes or re-pins one), and returns the unsubscribe function.
+   * @throws StardustError INVALID_STATE before a successful {@link connect}.
+   */
+  onAccountsChanged(listener: (accounts: readonly WalletAccountOption[]) => void): () => void {
+    this.#assertLive();
+
+    if (this.#extensions.length === 0) {
+      throw new StardustError(
+        'INVALID_STATE',
+        'Call connect() before listening to account changes.',
+      );
+    }
+
+    const bySource = new Map<string, WalletAccountOption[]>();
+    const unsubscribes = this.#extensions.map((extension) => {
+      if (extension.accounts.subscribe === undefined) return () => undefined;
+
+      return extension.accounts.subscribe((list) => {
+        if (this.#disposed) return;
+
+        bySource.set(
+          extension.name,
+          (Array.isArray(list) ? list : []).map((account) =>
+            toAccountOption(account, extension.name, this.#options.genesisHash),
+          ),
+        );
+
+        const accounts = [...bySource.values()].flat();
+
+        this.#accounts = [
+          ...accounts.filter((a) => a.usable),
+          ...accounts.filter((a) => !a.usable),
+        ];
+        listener(this.#accounts);
+      });
+    });
+
+    return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
   }
 
   /** Drops the accounts. A pending enable request that settles later is ignored. */

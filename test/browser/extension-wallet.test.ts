@@ -64,15 +64,17 @@ function pairOf(address: string): KeyringPair {
 /** Injects a fake extension and returns how often it was asked to enable, and a release. */
 function injectFake(options: FakeExtensionOptions = {}) {
   const accounts = options.accounts ?? [{ address: alice.address, type: 'sr25519', name: 'Alice' }];
+  const subscribers = new Set<(list: FakeAccount[]) => void>();
   let enableCalls = 0;
   let release: () => void = () => undefined;
   const injected = {
     accounts: {
       get: async () => accounts,
       subscribe: (callback: (list: FakeAccount[]) => void) => {
+        subscribers.add(callback);
         callback(accounts);
 
-        return () => undefined;
+        return () => subscribers.delete(callback);
       },
     },
     signer: {
@@ -106,7 +108,15 @@ function injectFake(options: FakeExtensionOptions = {}) {
     { name: options.name ?? 'fake-wallet', version: '1.0.0' },
   );
 
-  return { enableCalls: () => enableCalls, release: () => release() };
+  return {
+    enableCalls: () => enableCalls,
+    release: () => release(),
+    /** Replaces the shared accounts, as when the user edits them in the extension. */
+    setAccounts: (list: FakeAccount[]) => {
+      accounts.splice(0, accounts.length, ...list);
+      subscribers.forEach((callback) => callback([...accounts]));
+    },
+  };
 }
 
 function wallet(options: Partial<ConstructorParameters<typeof ExtensionWallet>[0]> = {}) {
@@ -255,6 +265,31 @@ describe('extension wallet', () => {
     expect(signer.account.address).to.equal(alice.address);
     expect(signer.kind).to.equal('extension');
     expect(signer.source).to.equal('fake-wallet');
+  });
+
+  it('reports account changes', async () => {
+    const fake = injectFake();
+    const subject = wallet();
+    const seen: string[][] = [];
+
+    await subject.connect();
+
+    const unsubscribe = subject.onAccountsChanged((accounts) =>
+      seen.push(accounts.map((a) => `${a.address}:${a.usable}`)),
+    );
+
+    fake.setAccounts([
+      { address: alice.address, type: 'sr25519' },
+      { address: ETHEREUM, type: 'ethereum' },
+    ]);
+    unsubscribe();
+    fake.setAccounts([]);
+
+    expect(seen).to.deep.equal([
+      [`${alice.address}:true`],
+      [`${alice.address}:true`, `${ETHEREUM}:false`],
+    ]);
+    expect(subject.accounts).to.have.length(2);
   });
 
   it('signs raw bytes in the wrapped form', async () => {

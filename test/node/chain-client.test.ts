@@ -106,6 +106,32 @@ describe('pallet detection', () => {
   });
 });
 
+describe('event subscription', () => {
+  it('delivers decoded events of new blocks', async () => {
+    const { signer } = await countingWallet();
+    const seen: string[] = [];
+    let resolveRemarked: () => void;
+    const remarked = new Promise<void>((resolve) => (resolveRemarked = resolve));
+    const unsubscribe = await chain.subscribeEvents(({ events, blockHash }) => {
+      for (const event of events) {
+        if (event.pallet !== 'system' || event.name !== 'Remarked') continue;
+
+        if (!sameAccount(event.fields['sender'] as string, signer.account.address)) continue;
+
+        seen.push(blockHash ?? 'no hash');
+        resolveRemarked();
+      }
+    });
+
+    const result = await chain.send(await chain.system.remarkWithEvent('watched'), signer);
+
+    await remarked;
+    unsubscribe();
+
+    assert.deepEqual(seen, [result.blockHash]);
+  });
+});
+
 describe('connection', () => {
   it('fails with CHAIN_UNREACHABLE when nothing listens', async () => {
     const port = await freePort();
