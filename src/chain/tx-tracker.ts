@@ -5,6 +5,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableResult } from '@polkadot/api';
 import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
+import type { Signer } from '@polkadot/types/types';
 
 import type { Logger } from '../client/logger.js';
 import type { StardustError } from '../shared/errors.js';
@@ -106,10 +107,20 @@ export class TxTracker<T = undefined> {
       return;
     }
 
-    const onDisconnect = () =>
+    // A disconnection while the wallet still shows its prompt is not a drop: polkadot-js
+    // either submits after the reconnect or fails the submission, which is mapped below.
+    let signed = false;
+    const onDisconnect = () => {
+      if (!signed) return;
+
       this.#fail(
         ChainError.dropped(this.call, 'the connection to the node was lost', this.#txHash),
       );
+    };
+
+    const extrinsicSigner = observeSigning(signer.extrinsicSigner, () => {
+      signed = true;
+    });
 
     api.on('disconnected', onDisconnect);
     this.#cleanups.push(() => api.off('disconnected', onDisconnect));
@@ -119,7 +130,7 @@ export class TxTracker<T = undefined> {
       const unsubscribe = await chainCall.extrinsic.signAndSend(
         encodeAddress(signer.account.publicKey, ss58Prefix()),
         {
-          signer: signer.extrinsicSigner,
+          signer: extrinsicSigner,
           nonce: options.nonce ?? -1,
           era:
             options.mortalityBlocks === 'immortal'
@@ -293,6 +304,35 @@ export class TxTracker<T = undefined> {
       }
     }
   }
+}
+
+/** Returns `signer` with `onSigned` called after each successful signature. */
+function observeSigning(signer: Signer, onSigned: () => void): Signer {
+  const observed: Signer = {};
+
+  if (signer.signPayload !== undefined) {
+    observed.signPayload = async (payload) => {
+      const result = await signer.signPayload!(payload);
+
+      onSigned();
+
+      return result;
+    };
+  }
+
+  if (signer.signRaw !== undefined) {
+    observed.signRaw = async (payload) => {
+      const result = await signer.signRaw!(payload);
+
+      onSigned();
+
+      return result;
+    };
+  }
+
+  if (signer.update !== undefined) observed.update = (id, status) => signer.update!(id, status);
+
+  return observed;
 }
 
 /**
