@@ -107,8 +107,9 @@ export class TxTracker<T = undefined> {
       return;
     }
 
-    // A disconnection while the wallet still shows its prompt is not a drop: polkadot-js
-    // either submits after the reconnect or fails the submission, which is mapped below.
+    // A disconnection while the wallet still shows its prompt is not a drop yet: the
+    // submission after signing succeeds once reconnected, or fails and is mapped below.
+    // NOTE: a disconnection during the prompt itself is not covered by a test.
     let signed = false;
     const onDisconnect = () => {
       if (!signed) return;
