@@ -63,6 +63,8 @@ export class ExtensionWallet {
   #backend: Promise<Backend> | undefined;
   /** The enable request in flight; a retry after WALLET_TIMEOUT joins it, never re-prompts. */
   #pendingEnable: Promise<InjectedExtensionLike[]> | undefined;
+  /** Names in `window.injectedWeb3` when the last enable request started. */
+  #requestedFrom: string[] = [];
   #extensions: InjectedExtensionLike[] = [];
   #accounts: WalletAccountOption[] = [];
   #disposed = false;
@@ -212,6 +214,14 @@ export class ExtensionWallet {
   }
 
   async #enable(): Promise<InjectedExtensionLike[]> {
+    const injectedNow = Object.keys(injectedWeb3());
+
+    // An extension injected since the last request is asked too; extensions that already
+    // granted access remember it and do not prompt again.
+    if (injectedNow.some((name) => !this.#requestedFrom.includes(name))) {
+      this.#pendingEnable = undefined;
+    }
+
     if (this.#pendingEnable === undefined) {
       if (!(await this.#waitForInjection())) {
         throw new WalletError(
@@ -222,6 +232,9 @@ export class ExtensionWallet {
 
       const backend = await this.#loadBackend();
       const injectedNames = Object.keys(injectedWeb3());
+
+      this.#requestedFrom = injectedNames;
+
       const request = backend
         .web3Enable(this.#options.appName)
         .then((extensions) => extensions as unknown as InjectedExtensionLike[]);

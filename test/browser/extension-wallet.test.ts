@@ -185,6 +185,23 @@ describe('extension wallet', () => {
     expect(fake.enableCalls()).to.equal(1);
   });
 
+  it('asks an extension injected after connect', async () => {
+    const first = injectFake({ name: 'first-wallet' });
+    const subject = wallet();
+
+    await subject.connect();
+
+    const second = injectFake({
+      name: 'second-wallet',
+      accounts: [{ address: bobEd.address, type: 'ed25519' }],
+    });
+    const accounts = await subject.connect();
+
+    expect(accounts.map((a) => a.source)).to.deep.equal(['first-wallet', 'second-wallet']);
+    expect(second.enableCalls()).to.equal(1);
+    expect(first.enableCalls()).to.equal(2);
+  });
+
   it('reports WALLET_REJECTED when access is refused', async () => {
     injectFake({ enable: 'refuse' });
 
