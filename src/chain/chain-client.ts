@@ -139,7 +139,7 @@ export class ChainClient {
     return this.#info?.ss58Prefix ?? STARDUST_SS58_PREFIX;
   }
 
-  /** Re-encodes any valid address with the chain's prefix. */
+  /** Encodes a 32-byte public key as SS58 with the chain's prefix. */
   formatAddress(publicKey: Uint8Array): string {
     return encodeAddress(publicKey, this.ss58Prefix);
   }
@@ -154,7 +154,7 @@ export class ChainClient {
   }
 
   /**
-   * Throws unless the chain has `pallet` and, when given, its call `call`.
+   * Returns the API after checking that the chain has `pallet` and, when given, its `call`.
    * @throws StardustError CHAIN_PALLET_MISSING naming the pallet or call.
    */
   async requireCall(pallet: string, call?: string): Promise<ApiPromise> {
@@ -169,7 +169,7 @@ export class ChainClient {
   }
 
   /**
-   * Throws unless the chain has the storage item `pallet.item`.
+   * Returns the API after checking that the chain has the storage item `pallet.item`.
    * @throws StardustError CHAIN_PALLET_MISSING naming the item.
    */
   async requireStorage(pallet: string, item: string): Promise<ApiPromise> {
