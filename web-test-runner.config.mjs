@@ -36,7 +36,7 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.json`, target: 'es2022' }),
-    commonJsPlugin(['protobufjs/minimal.js']),
+    commonJsPlugin(['protobufjs/minimal.js', 'axe-core/axe.js']),
     serverCommandsPlugin(browserCommands),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
