@@ -24,6 +24,7 @@ export default tseslint.config(
       '.stardust/**',
       'proto/gen/**',
       'components/locales/**',
+      'src/message/opus-encoder-worklet.js',
       'demo/examples/*/dist/**',
       'demo/examples/*/node_modules/**',
     ],
