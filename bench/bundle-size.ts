@@ -4,8 +4,11 @@
  * Vite's build manifest. Used by the size budget test and `npm run bench -- bundle`.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The budget for the main file plus every chunk it loads that is not excluded below. */
 export const BUDGET_GZIP_KB = 60;
@@ -132,7 +135,8 @@ function mapSources(path: string): string[] {
   try {
     const map = JSON.parse(readFileSync(path, 'utf8')) as { sources?: string[] };
 
-    return (map.sources ?? []).map((source) => source.replace(/^(\.\.\/)+/, ''));
+    // Sources are relative to the map; report them relative to the repository root.
+    return (map.sources ?? []).map((source) => relative(ROOT, resolve(dirname(path), source)));
   } catch {
     // Assets (non-JavaScript files) have no source map.
     return [];

@@ -42,17 +42,21 @@ export function encoderWorkletUrl(): Promise<string> {
  * Adds the encoder processor to `context`, so `new AudioWorkletNode(context,
  * ENCODER_PROCESSOR)` works.
  * @throws StardustError ENCODER_LOAD_FAILED when the chunk or the worklet fails to load,
- *   for example when the page's CSP lacks `script-src blob:`.
+ *   for example when the page's CSP `script-src` lacks `blob:` or `'wasm-unsafe-eval'`.
  */
 export async function addEncoderWorklet(context: BaseAudioContext): Promise<void> {
   const url = await encoderWorkletUrl();
 
   try {
     await context.audioWorklet.addModule(url);
+    // An error while the worklet script runs does not reject addModule: the script stops
+    // before registering its processor, which only creating a node reveals. Without
+    // 'wasm-unsafe-eval' the CSP blocks the encoder's WebAssembly exactly that way.
+    new AudioWorkletNode(context, ENCODER_PROCESSOR, { numberOfOutputs: 0 });
   } catch (cause) {
     throw new StardustError(
       'ENCODER_LOAD_FAILED',
-      "Starting the Opus encoder worklet failed: allow blob: in the page's Content-Security-Policy script-src.",
+      "Starting the Opus encoder worklet failed: allow blob: and 'wasm-unsafe-eval' in the script-src of the page's Content-Security-Policy.",
       { cause },
     );
   }
