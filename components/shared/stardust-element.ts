@@ -5,7 +5,6 @@ import type { Locale } from '../../src/client/config.js';
 import type { StardustClient } from '../../src/client/stardust-client.js';
 import { StardustError } from '../../src/shared/errors.js';
 import { ClientController } from './client-controller.js';
-import type { Theme } from './context.js';
 import { documentLang, watchDocumentLang } from './document-lang.js';
 import { StardustErrorEvent } from './events.js';
 import { matchLocale, resolveLocale } from './locale.js';
@@ -52,7 +51,7 @@ export class StardustElement extends LitElement {
   @property() locale?: string;
 
   /** Forces the light or dark palette; without it the configuration's theme, then the system's, applies. */
-  @property({ reflect: true }) theme?: Theme;
+  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** The shared client and configuration. */
   protected readonly stardust = new ClientController(this, {

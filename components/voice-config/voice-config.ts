@@ -38,6 +38,7 @@ const CONFIG_PROPERTIES = ['chain', 'signaling', 'ipfsApi', 'gateways', 'locale'
  * layout of what it wraps. Its `theme` and `locale` apply to every element inside it that
  * does not set its own.
  *
+ * @tagname stardust-voice-config
  * @summary Shares one Stardust Voice configuration with the elements inside it.
  *
  * @slot - The Stardust Voice elements, and any other content, that use this configuration.
