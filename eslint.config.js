@@ -110,7 +110,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.*', '**/*.config.*', 'eslint.config.js'],
+    // Config files and framework conventions (a .vue module declaration) need default exports.
+    files: ['*.config.*', '**/*.config.*', 'eslint.config.js', 'demo/examples/**/*.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

@@ -14,4 +14,4 @@ export type { StardustClientChangeDetail, StardustErrorDetail } from './shared/e
 export { ELEMENTS, defineElements } from './shared/define-elements.js';
 export { installGlobal } from './shared/global-api.js';
 export type { StardustVoiceGlobal } from './shared/global-api.js';
-export { baseStyles } from './shared/styles.js';
+export { baseStyles, hostStyles, tokenStyles } from './shared/styles.js';

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 
 import type { Locale } from '../../src/client/config.js';
@@ -41,7 +41,7 @@ import { baseStyles } from './styles.js';
  * @cssproperty --stardust-focus-width - Width of the focus ring (default 2px).
  */
 export class StardustElement extends LitElement {
-  static override styles = [baseStyles];
+  static override styles: CSSResultGroup = [baseStyles];
 
   /**
    * Language of the element's text: `en` or `zh-CN` (any `zh` or `en` tag is accepted).

@@ -1,6 +1,6 @@
 /**
  * Styles every element shares: the `--stardust-*` design tokens with light and dark
- * defaults, the host's font and box model, focus rings and helpers for visually hidden text.
+ * defaults, the host's text and font, focus rings and helpers for visually hidden text.
  *
  * Each element reads tokens through private `--_*` variables set on its host. A token set by
  * the page (on the element or any ancestor) wins in both themes; an unset token falls back
@@ -9,6 +9,8 @@
  * state `dark`), or when the system prefers dark and nothing forces `light`.
  */
 import { css, unsafeCSS, type CSSResult } from 'lit';
+
+type Theme = 'light' | 'dark';
 
 /** One colour token: the public custom property and its default in each theme. */
 interface ColorToken {
@@ -32,7 +34,7 @@ const COLORS: ColorToken[] = [
   { name: 'focus', light: '#4b3fd6', dark: '#a79dff' },
 ];
 
-function palette(theme: 'light' | 'dark'): CSSResult {
+function palette(theme: Theme): CSSResult {
   const declarations = COLORS.map(
     (token) => `--_${token.name}: var(--stardust-color-${token.name}, ${token[theme]});`,
   );
@@ -40,13 +42,54 @@ function palette(theme: 'light' | 'dark'): CSSResult {
   return unsafeCSS(declarations.join('\n'));
 }
 
+function colorScheme(theme: Theme): CSSResult {
+  return unsafeCSS(`color-scheme: ${theme};`);
+}
+
 /**
- * The shared style sheet. Element styles come after it in `static styles`. Separate rules
- * for `[theme]` and `:state()` keep the attribute working in browsers without custom states.
+ * Applies `body(theme)` on the host for the theme in force. Separate rules for `[theme]`
+ * and `:state()` keep the attribute working in browsers without custom states, which drop
+ * any rule that names `:state()`.
  */
-export const baseStyles = css`
+function themed(body: (theme: Theme) => CSSResult): CSSResult {
+  return css`
+    :host {
+      ${body('light')}
+    }
+
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        ${body('dark')}
+      }
+    }
+
+    :host(:state(light)) {
+      ${body('light')}
+    }
+
+    :host(:state(dark)) {
+      ${body('dark')}
+    }
+
+    :host([theme='light']) {
+      ${body('light')}
+    }
+
+    :host([theme='dark']) {
+      ${body('dark')}
+    }
+  `;
+}
+
+/**
+ * The tokens as private `--_*` variables on the host, focus rings and helpers. Sets nothing
+ * that inherits into light DOM children except those private variables, so a wrapper such
+ * as `<stardust-voice-config>` leaves the page's own content alone.
+ */
+export const tokenStyles = css`
+  ${themed(palette)}
+
   :host {
-    ${palette('light')}
     --_radius: var(--stardust-radius, 0.5rem);
     --_font: var(
       --stardust-font-family,
@@ -55,45 +98,12 @@ export const baseStyles = css`
       'Segoe UI',
       'PingFang SC',
       'Microsoft YaHei',
+      'Noto Sans CJK SC',
       sans-serif
     );
     --_font-size: var(--stardust-font-size, 0.9375rem);
     --_space: var(--stardust-spacing, 0.5rem);
     --_focus-width: var(--stardust-focus-width, 2px);
-
-    box-sizing: border-box;
-    color: var(--_text);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: 1.4;
-    color-scheme: light;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${palette('dark')}
-      color-scheme: dark;
-    }
-  }
-
-  :host(:state(light)) {
-    ${palette('light')}
-    color-scheme: light;
-  }
-
-  :host(:state(dark)) {
-    ${palette('dark')}
-    color-scheme: dark;
-  }
-
-  :host([theme='light']) {
-    ${palette('light')}
-    color-scheme: light;
-  }
-
-  :host([theme='dark']) {
-    ${palette('dark')}
-    color-scheme: dark;
   }
 
   :host([hidden]) {
@@ -103,7 +113,7 @@ export const baseStyles = css`
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 
   :focus-visible {
@@ -129,3 +139,19 @@ export const baseStyles = css`
     border: 0;
   }
 `;
+
+/** Text colour, font and `color-scheme` on the host, for elements that draw a box of their own. */
+export const hostStyles = css`
+  ${themed(colorScheme)}
+
+  :host {
+    box-sizing: border-box;
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.4;
+  }
+`;
+
+/** The shared style sheets of an element that draws its own box: put them first in `static styles`. */
+export const baseStyles = [tokenStyles, hostStyles];

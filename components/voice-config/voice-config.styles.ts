@@ -13,6 +13,9 @@ export const voiceConfigStyles = css`
     border-radius: var(--_radius);
     background: var(--_danger-surface);
     color: var(--_text);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.4;
   }
 
   [part='error-title'] {

@@ -505,6 +505,20 @@ describe('theme', () => {
     expect(surface(config.querySelector('#own')!)).to.equal('#ffffff');
   });
 
+  it('leaves the colours and font of wrapped page content alone', async () => {
+    const container = await fixture<HTMLElement>(html`
+      <div>
+        <p id="outside">outside</p>
+        <stardust-voice-config theme="dark"><p id="inside">inside</p></stardust-voice-config>
+      </div>
+    `);
+    const style = (id: string) => getComputedStyle(container.querySelector(`#${id}`)!);
+
+    expect(style('inside').color).to.equal(style('outside').color);
+    expect(style('inside').fontFamily).to.equal(style('outside').fontFamily);
+    expect(style('inside').colorScheme).to.equal(style('outside').colorScheme);
+  });
+
   it('lets a page token win over the theme default', async () => {
     const consumer = await fixture<TestConsumer>(html`
       <test-consumer theme="dark" style="--stardust-color-surface: rebeccapurple"></test-consumer>

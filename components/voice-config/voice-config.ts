@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 
 import { ConfigError, type StardustConfig } from '../../src/client/config.js';
@@ -10,7 +10,7 @@ import { StardustClientChangeEvent, StardustErrorEvent } from '../shared/events.
 import { matchLocale } from '../shared/locale.js';
 import { msg, renderInLocale, str } from '../shared/localize.js';
 import { StardustElement } from '../shared/stardust-element.js';
-import { baseStyles } from '../shared/styles.js';
+import { tokenStyles } from '../shared/styles.js';
 import { voiceConfigStyles } from './voice-config.styles.js';
 
 /** The attribute behind each option of the client configuration. */
@@ -51,7 +51,8 @@ const CONFIG_PROPERTIES = ['chain', 'signaling', 'ipfsApi', 'gateways', 'locale'
  * @csspart error-message - The sentence naming the attribute to fix.
  */
 export class StardustVoiceConfig extends StardustElement {
-  static override styles = [baseStyles, voiceConfigStyles];
+  // Tokens only: as a wrapper it must not set the colour or font of the page's content.
+  static override styles: CSSResultGroup = [tokenStyles, voiceConfigStyles];
 
   /** WebSocket URL of the chain node (`ws:` or `wss:`), such as `ws://127.0.0.1:9944`. */
   @property() chain?: string;
