@@ -82,7 +82,7 @@ export function measureBundle(outDir: string): BundleSizes {
   return { core: sizeGroup(outDir, manifest, [...core]), excluded };
 }
 
-/** Every manifest key reachable from `roots`, following dynamic imports only where `follow` agrees. */
+/** Collects every manifest key reachable from `roots`, following a dynamic import only where `follow` returns true. */
 function reach(
   manifest: Record<string, ManifestChunk>,
   roots: string[],

@@ -1,8 +1,8 @@
 /**
- * `bundle`: sizes of the CDN build. The core and elements (the main file and every chunk it
- * loads except the excluded lazy groups) are compared with the 60 KB gzip budget and with a
- * minimal lit element built the same way; the chain chunk and the encoder asset are
- * reported beside them.
+ * `bundle`: sizes of the CDN build. The core and elements are the main file and every chunk
+ * it loads except the excluded lazy groups. They are compared with the 60 KB gzip budget and
+ * with a minimal lit element built the same way, and the chain chunk and the encoder asset
+ * are reported beside them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -160,7 +160,7 @@ function attributeRows(attributes) {
     .join('\n');
 }
 
-/** A type in code style, without `| undefined`, with pipes escaped for the table. */
+/** Formats a type as code without `| undefined`, with pipes escaped for the table. */
 function typeCell(type) {
   if (type?.text === undefined) return '';
 

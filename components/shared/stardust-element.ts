@@ -15,7 +15,7 @@ import { baseStyles } from './styles.js';
  * The base class of every Stardust Voice element: the shared client, the locale, the theme
  * and error reporting.
  *
- * - `this.stardust` ({@link ClientController}) holds the client from the nearest
+ * - `this.stardust` ({@link ClientController}) contains the client from the nearest
  *   `<stardust-voice-config>` or `StardustVoice.configure()`; call
  *   `this.stardust.requireClient()` when the user acts.
  * - `render()` runs in {@link resolvedLocale}, so `msg()` answers in the element's language.

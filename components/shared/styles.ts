@@ -3,7 +3,7 @@
  * defaults, the host's text and font, focus rings and helpers for visually hidden text.
  *
  * Each element reads tokens through private `--_*` variables set on its host. A token set by
- * the page (on the element or any ancestor) wins in both themes; an unset token falls back
+ * the page, on the element or any ancestor, wins in both themes. An unset token falls back
  * to the default of the element's theme. The theme is dark when the element has
  * `theme="dark"`, when the nearest `<stardust-voice-config>` has `theme="dark"` (custom
  * state `dark`), or when the system prefers dark and nothing forces `light`.

@@ -30,8 +30,8 @@ const CONFIG_PROPERTIES = ['chain', 'signaling', 'ipfsApi', 'gateways', 'locale'
  * from its attributes and provides it to the elements below through `@lit/context`.
  *
  * An invalid attribute fails at once: no client is built, a `stardust-error` event with code
- * `CONFIG_INVALID` names the attribute, and a visible message in the element's place says
- * what to fix. Changing an attribute builds a new client and disposes the old one; so does
+ * `CONFIG_INVALID` names the attribute, and a visible message in the element's place tells
+ * the developer what to fix. Changing an attribute builds a new client and disposes the old one; so does
  * removing the element from the page for good.
  *
  * The element draws no box of its own (`display: contents`), so it does not change the
@@ -210,7 +210,7 @@ function attributeError(cause: unknown): StardustError {
   });
 }
 
-/** One sentence naming the attribute and what is wrong with it, in the active locale. */
+/** Describes in one sentence, in the active locale, which attribute is wrong and why. */
 function describeError(error: StardustError): string {
   if (!(error instanceof ConfigError)) return error.message;
 

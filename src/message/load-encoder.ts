@@ -1,9 +1,10 @@
 /**
  * Loads opus-recorder's Opus encoder (an AudioWorklet processor with its WebAssembly
  * inlined, about 385 KB) on first use. The encoder's source travels as a string in its own
- * chunk (`opus-encoder-worklet.js`), loaded with `import()` relative to this module, and is
- * handed to `audioWorklet.addModule()` as a Blob URL: a worklet must be same-origin, which a
- * Blob URL is wherever the chunk came from. The page's CSP must allow `script-src blob:`.
+ * chunk (`opus-encoder-worklet.js`), loaded with `import()` relative to this module. It is
+ * handed to `audioWorklet.addModule()` as a Blob URL, because a worklet must be same-origin
+ * and a Blob URL is same-origin wherever the chunk came from. The page's CSP must allow
+ * `script-src blob: 'wasm-unsafe-eval'`.
  *
  * NOTE: the recorder replaces or extends this file; keep the encoder reachable only
  * through `import()` so it never lands in the main bundle.

@@ -208,7 +208,7 @@ describe('CDN file', () => {
   });
 });
 
-/** The test pages; `cdnOrigin` is read when a page is served, after the CDN server started. */
+/** Builds the test pages. `cdnOrigin` is read when a page is served, after the CDN server started. */
 function pages(cdnOrigin: () => string) {
   const page = (body: string, csp?: string) => ({
     get body() {
