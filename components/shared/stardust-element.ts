@@ -68,6 +68,14 @@ export class StardustElement extends LitElement {
       typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
   }
 
+  /**
+   * The element's `ElementInternals`, for subclasses that set ARIA defaults or custom
+   * states: `attachInternals()` works once per element, and this base class already called it.
+   */
+  protected get internals(): ElementInternals | undefined {
+    return this.#internals;
+  }
+
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
   }
