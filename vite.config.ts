@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 
-import { CDN_INPUT, cdnBuildOptions } from './scripts/cdn-build.js';
+import { BROWSER_ALIASES, CDN_INPUT, cdnBuildOptions } from './scripts/cdn-build.js';
 
 /**
  * Two jobs: the dev server behind `stardust-voice dev` (the demo, served from sources), and
@@ -23,6 +23,7 @@ export default defineConfig({
     open: false,
   },
   preview: { host: '127.0.0.1' },
+  resolve: { alias: BROWSER_ALIASES },
   build: cdnBuildOptions(CDN_INPUT, 'dist/cdn'),
   esbuild: {
     target: 'es2022',

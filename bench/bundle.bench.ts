@@ -23,6 +23,11 @@ export const bundleBench: BenchEntry = {
         { probe: 'test/fixtures/probes/protocol.ts' },
         join(work, 'protocol'),
       );
+      const protocolOnProtobufjs = await measured(
+        { probe: 'test/fixtures/probes/protocol.ts' },
+        join(work, 'protocol-protobufjs'),
+        { protobufjs: true },
+      );
       // The encoder joins the CDN file once the recorder uses it; until then a probe that
       // loads it with the same settings gives its size.
       const encoder =
@@ -41,6 +46,7 @@ export const bundleBench: BenchEntry = {
         bare_lit_gzip_kb: bareLit,
         lit_ratio: round(core / bareLit),
         protocol_gzip_kb: kb(protocol.core.gzipBytes),
+        protocol_protobufjs_gzip_kb: kb(protocolOnProtobufjs.core.gzipBytes),
         chain_chunk_gzip_kb: kb(cdn.excluded.chain.gzipBytes),
         chain_chunk_kb: kb(cdn.excluded.chain.bytes),
         encoder_asset_kb: kb(encoder.bytes),
@@ -51,7 +57,8 @@ export const bundleBench: BenchEntry = {
         },
         notes: {
           protocol_gzip_kb:
-            'proto/gen with protobufjs/minimal and long, built alone; part of core_elements once the signaling client imports it',
+            'proto/gen with the browser runtime (proto/lite-runtime/index.ts) and long, built alone; part of core_elements once the signaling client imports it',
+          protocol_protobufjs_gzip_kb: 'the same on protobufjs/minimal, as Node runs it',
           encoder_asset_kb: 'opus-recorder encoder worklet (WebAssembly inlined), raw bytes',
         },
       };
@@ -61,8 +68,12 @@ export const bundleBench: BenchEntry = {
   },
 };
 
-async function measured(input: Record<string, string>, outDir: string) {
-  await buildCdn(input, outDir);
+async function measured(
+  input: Record<string, string>,
+  outDir: string,
+  options?: { protobufjs?: boolean },
+) {
+  await buildCdn(input, outDir, options);
 
   return measureBundle(outDir);
 }

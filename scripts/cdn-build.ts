@@ -5,10 +5,19 @@
  */
 import { fileURLToPath } from 'node:url';
 
-import { build, type BuildOptions } from 'vite';
+import { build, type Alias, type BuildOptions } from 'vite';
 
 /** The repository root, ending with a slash. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Module replacements for browser builds: the generated protocol code runs on the small
+ * browser runtime instead of protobufjs (an installed package does the same through the
+ * `browser` field of its package.json).
+ */
+export const BROWSER_ALIASES: Alias[] = [
+  { find: /^protobufjs\/minimal(\.js)?$/, replacement: `${ROOT}proto/lite-runtime/index.ts` },
+];
 
 /**
  * Rollup output settings of the CDN build. An application build with a script entry is used
@@ -47,14 +56,22 @@ export function cdnBuildOptions(input: Record<string, string>, outDir: string): 
 /**
  * Builds `input` (entry name to source path, relative to the root) with the CDN settings
  * into `outDir`, without reading vite.config.ts. `base: './'` makes every chunk URL relative
- * to the importing file's own `import.meta.url`.
+ * to the importing file's own `import.meta.url`. With `protobufjs: true` the protocol code
+ * runs on protobufjs itself (no alias, no `browser` field mapping), for comparison.
  */
-export async function buildCdn(input: Record<string, string>, outDir: string): Promise<void> {
+export async function buildCdn(
+  input: Record<string, string>,
+  outDir: string,
+  options: { protobufjs?: boolean } = {},
+): Promise<void> {
   await build({
     configFile: false,
     root: ROOT,
     base: './',
     logLevel: 'warn',
+    resolve: options.protobufjs
+      ? { alias: [], mainFields: ['module', 'jsnext:main', 'jsnext'] }
+      : { alias: BROWSER_ALIASES },
     build: cdnBuildOptions(input, outDir),
     esbuild: { target: 'es2022' },
   });

@@ -179,7 +179,7 @@ describe('CDN file', () => {
     });
   }
 
-  it('runs the bundled protobufjs with exact 64-bit timestamps', async () => {
+  it('runs the bundled protocol runtime with exact 64-bit timestamps', async () => {
     const page = await open('/protocol.html');
 
     await page.waitForFunction(() => globalThis.protocolProbe !== undefined);
