@@ -98,7 +98,8 @@ describe('CDN file', () => {
 
   it('loads the chain chunk from the script origin only when asked', async () => {
     const page = await open('/valid.html');
-    const chunk = () => cdn.requests.filter((path) => /\/cdn\/chunks\/polkadot-api-/.test(path));
+    const chunk = () =>
+      cdn.requests.filter((path) => /\/cdn\/chunks\/load-polkadot-api-/.test(path));
     const before = chunk().length;
 
     await page.waitForFunction(() => customElements.get('stardust-voice-config') !== undefined);
