@@ -52,21 +52,22 @@ export class AudioBridgeRoom {
 
   /**
    * Admits tokens: a member can join only with a token on the room's `allowed` list.
+   * Resolves with the complete list Janus now holds.
    *
    * @throws StardustError INVALID_ARGUMENT for a malformed token; RoomMediaError.
    */
-  async allow(tokens: string[]): Promise<void> {
-    await this.#changeTokens('add', tokens);
+  allow(tokens: string[]): Promise<string[]> {
+    return this.#changeTokens('add', tokens);
   }
 
   /**
-   * Revokes tokens. Members who already joined stay until kicked: revoke, then
-   * {@link kick}, to remove someone for good.
+   * Revokes tokens and resolves with the complete list Janus now holds. Members who already
+   * joined stay until kicked: revoke, then {@link kick}, to remove someone for good.
    *
    * @throws StardustError INVALID_ARGUMENT for a malformed token; RoomMediaError.
    */
-  async disallow(tokens: string[]): Promise<void> {
-    await this.#changeTokens('remove', tokens);
+  disallow(tokens: string[]): Promise<string[]> {
+    return this.#changeTokens('remove', tokens);
   }
 
   /**
@@ -168,7 +169,7 @@ export class AudioBridgeRoom {
     this.#backend.destroyed(this.id);
   }
 
-  async #changeTokens(action: 'add' | 'remove', tokens: string[]): Promise<void> {
+  async #changeTokens(action: 'add' | 'remove', tokens: string[]): Promise<string[]> {
     if (!Array.isArray(tokens) || tokens.length === 0) {
       throw new StardustError(
         'INVALID_ARGUMENT',
@@ -177,12 +178,14 @@ export class AudioBridgeRoom {
     }
 
     const checked = tokens.map((token) => checkCredential(token, 'token'));
-
-    await this.#backend.admin(
+    const data = await this.#backend.admin(
       { request: 'allowed', room: this.id, secret: this.#secret, action, allowed: checked },
       { request: `allowed ${action}`, roomId: this.id },
     );
+
     this.#backend.tokensChanged(this.id, action, checked);
+
+    return Array.isArray(data.allowed) ? data.allowed.map(String) : [];
   }
 
   async #moderate(request: 'mute' | 'unmute' | 'kick', memberId: string): Promise<void> {

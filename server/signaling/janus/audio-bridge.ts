@@ -60,13 +60,13 @@ export interface JanusServerInfo {
 
 /** A room this client created or opened, with what it needs to recreate it after a restart. */
 interface TrackedRoom {
-  secret: string;
   /** Present for rooms this client created: enough to create them again. */
   config?: RoomConfig;
   members: Map<string, AudioBridgeMember>;
 }
 
 interface RoomConfig {
+  secret: string;
   description?: string;
   talking: TalkingOptions;
   allowed: Set<string>;
@@ -236,21 +236,18 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
     const allowed = (options.allowed ?? []).map((token) => checkCredential(token, 'token'));
     const talking = checkTalking(options.talking ?? this.#talkingDefaults);
     const config: RoomConfig = {
+      secret,
       description: options.description,
       talking,
       allowed: new Set(allowed),
     };
 
-    await this.#adminRequest(this.#createBody(id, secret, config), {
+    await this.#adminRequest(this.#createBody(id, config), {
       request: 'create',
       roomId: id,
     });
 
-    const tracked: TrackedRoom = this.#rooms.get(id) ?? { secret, members: new Map() };
-
-    tracked.secret = secret;
-    tracked.config = config;
-    this.#rooms.set(id, tracked);
+    this.#track(id).config = config;
     this.#logger.info({ roomId: id }, 'room created');
 
     return new AudioBridgeRoom(this.#roomBackend, id, secret);
@@ -265,7 +262,7 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
     const id = janusRoomId(roomId);
     const room = new AudioBridgeRoom(this.#roomBackend, id, secret);
 
-    if (!this.#rooms.has(id)) this.#rooms.set(id, { secret, members: new Map() });
+    this.#track(id);
 
     return room;
   }
@@ -321,7 +318,7 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
         continue;
       }
 
-      await live.admin.message(this.#createBody(roomId, room.secret, room.config), {
+      await live.admin.message(this.#createBody(roomId, room.config), {
         context: { request: 'create', roomId },
       });
       recreatedRooms.push(roomId);
@@ -334,12 +331,12 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
     };
   }
 
-  #createBody(roomId: string, secret: string, config: RoomConfig): Record<string, unknown> {
+  #createBody(roomId: string, config: RoomConfig): Record<string, unknown> {
     const body: Record<string, unknown> = {
       request: 'create',
       room: roomId,
       admin_key: this.#adminKey,
-      secret,
+      secret: config.secret,
       permanent: false,
       is_private: true,
       sampling_rate: 48_000,
@@ -370,17 +367,9 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
       return Promise.reject(error);
     }
 
-    const room = this.#rooms.get(roomId);
+    // A room object outlives the room: a join after a destroy goes to Janus, which answers 485.
+    const room = this.#track(roomId);
     const memberId = body.id as string;
-
-    if (room === undefined) {
-      return Promise.reject(
-        new StardustError(
-          'INVALID_STATE',
-          `Room ${roomId} is not open on Janus ${this.name}; call room() or createRoom() first.`,
-        ),
-      );
-    }
 
     const existing = room.members.get(memberId);
 
@@ -539,6 +528,18 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
     this.#talking.clearRoom(roomId);
     this.#logger.info({ roomId }, 'room destroyed');
     this.emit('roomDestroyed', { server: this.name, roomId });
+  }
+
+  /** Returns the tracking entry of a room, creating an empty one. */
+  #track(roomId: string): TrackedRoom {
+    let room = this.#rooms.get(roomId);
+
+    if (room === undefined) {
+      room = { members: new Map() };
+      this.#rooms.set(roomId, room);
+    }
+
+    return room;
   }
 
   #tokensChanged(roomId: string, action: 'add' | 'remove', tokens: string[]): void {

@@ -104,6 +104,16 @@ export class RoomMediaError extends StardustError {
   }
 }
 
+/** Returns the error for a request no configured Janus server can serve. */
+export function noJanusServer(request: string, roomId: string, servers: number): RoomMediaError {
+  return new RoomMediaError(
+    'ROOM_MEDIA_DISCONNECTED',
+    `No Janus server is connected (${servers} configured), so ${request} for room ${roomId} ` +
+      'cannot be served. Check that Janus runs and its WebSocket URL is right; the clients ' +
+      'keep reconnecting.',
+  );
+}
+
 function describe(context: RoomMediaContext): string {
   const parts: string[] = [];
 
