@@ -21,6 +21,7 @@ import {
   checkOffer,
   checkTalking,
   generateJanusSecret,
+  iceUfragOf,
   janusRoomId,
 } from '../../server/signaling/janus/validate.js';
 
@@ -89,7 +90,7 @@ describe('member input checks', () => {
     }
   });
 
-  it('keeps only what Janus reads of a candidate', () => {
+  it('keeps only what Janus reads of a candidate and its negotiation', () => {
     const candidate = {
       candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host',
       sdpMid: '0',
@@ -97,11 +98,14 @@ describe('member input checks', () => {
       usernameFragment: 'abcd',
     };
 
-    assert.deepEqual(checkCandidate(candidate), {
+    assert.deepEqual(checkCandidate({ ...candidate, port: 1 }), {
       candidate: candidate.candidate,
       sdpMid: '0',
       sdpMLineIndex: 0,
+      usernameFragment: 'abcd',
     });
+    assert.equal(iceUfragOf('v=0\r\na=ice-ufrag:Zx9q\r\na=ice-pwd:p\r\n'), 'Zx9q');
+    assert.equal(iceUfragOf('v=0\r\n'), undefined);
     assert.equal(checkCandidate(null), null);
     assert.equal(checkCandidate({ candidate: '', sdpMid: '0' }), null);
   });
@@ -116,6 +120,7 @@ describe('member input checks', () => {
       { candidate: 'candidate:1 1 udp', sdpMid: 'x'.repeat(65) },
       { candidate: 'candidate:1 1 udp' },
       { candidate: `candidate:${'1'.repeat(1100)}`, sdpMid: '0' },
+      { candidate: 'candidate:1 1 udp', sdpMid: '0', usernameFragment: 7 },
     ]) {
       assert.throws(
         () => checkCandidate(input),

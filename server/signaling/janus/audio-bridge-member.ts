@@ -1,7 +1,7 @@
 import { StardustError } from '../../../src/shared/errors.js';
 import type { RoomMediaContext } from './errors.js';
 import type { IceCandidate, JanusHandle, Jsep } from './session.js';
-import { checkCandidate, checkOffer } from './validate.js';
+import { checkCandidate, checkOffer, iceUfragOf } from './validate.js';
 
 /** Lifecycle of a member's media: joining until Janus answers, joined, then left for good. */
 export type MemberState = 'joining' | 'joined' | 'left';
@@ -32,12 +32,16 @@ export class AudioBridgeMember {
   // Candidates that arrive before the offer reached Janus, sent in order right after it.
   #queued: Array<IceCandidate | null> = [];
   #offerSent = false;
+  // The ICE username fragment of the current offer: candidates of any other negotiation,
+  // such as a second tab joining as the same member, never reach this member's handle.
+  #ufrag: string | undefined;
 
-  constructor(backend: MemberBackend, roomId: string, memberId: string) {
+  constructor(backend: MemberBackend, roomId: string, memberId: string, offer: Jsep) {
     this.server = backend.server;
     this.#backend = backend;
     this.roomId = roomId;
     this.memberId = memberId;
+    this.#ufrag = iceUfragOf(offer.sdp);
   }
 
   get state(): MemberState {
@@ -60,7 +64,8 @@ export class AudioBridgeMember {
    * queued and sent right after the offer.
    *
    * @throws StardustError INVALID_ARGUMENT for a malformed candidate, INVALID_STATE after
-   *   the member left; RoomMediaError when Janus refuses it.
+   *   the member left or for a candidate of another negotiation (its username fragment
+   *   differs from the offer's); RoomMediaError when Janus refuses it.
    */
   async trickle(candidate: unknown): Promise<void> {
     const checked = checkCandidate(candidate);
@@ -69,6 +74,16 @@ export class AudioBridgeMember {
       throw new StardustError(
         'INVALID_STATE',
         `Member ${this.memberId} has no media in room ${this.roomId} any more; join again.`,
+      );
+    }
+
+    const ufrag = checked?.usernameFragment;
+
+    if (ufrag !== undefined && this.#ufrag !== undefined && ufrag !== this.#ufrag) {
+      throw new StardustError(
+        'INVALID_STATE',
+        `An ICE candidate for member ${this.memberId} in room ${this.roomId} belongs to another ` +
+          'negotiation than its current offer; it was dropped.',
       );
     }
 
@@ -101,6 +116,8 @@ export class AudioBridgeMember {
       { request: 'configure' },
       { jsep, context: this.#context('configure') },
     );
+
+    this.#ufrag = iceUfragOf(jsep.sdp);
 
     return answerOf(result.jsep, this.#context('configure'));
   }

@@ -375,7 +375,7 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
 
     if (existing !== undefined) return this.#joinAgain(existing);
 
-    const member = new AudioBridgeMember(this.#memberBackend, roomId, memberId);
+    const member = new AudioBridgeMember(this.#memberBackend, roomId, memberId, offer);
 
     room.members.set(memberId, member);
 

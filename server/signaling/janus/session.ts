@@ -14,6 +14,8 @@ export interface IceCandidate {
   candidate: string;
   sdpMid?: string | null;
   sdpMLineIndex?: number | null;
+  /** The ICE username fragment of the negotiation the candidate belongs to. */
+  usernameFragment?: string;
 }
 
 /** The answer of a plugin request: the plugin's data and, for negotiations, a JSEP. */
@@ -269,7 +271,7 @@ export class JanusHandle extends EventEmitter<JanusHandleEvents> {
         janus: 'trickle',
         session_id: this.session.id,
         handle_id: this.id,
-        candidate: candidate ?? { completed: true },
+        candidate: candidate === null ? { completed: true } : janusCandidate(candidate),
       },
       { expect: 'ack', context },
     );
@@ -342,4 +344,19 @@ export class JanusHandle extends EventEmitter<JanusHandleEvents> {
     this.#detached = true;
     this.session.forget(this.id);
   }
+}
+
+/** The fields of a candidate Janus reads. */
+function janusCandidate({
+  candidate,
+  sdpMid,
+  sdpMLineIndex,
+}: IceCandidate): Record<string, unknown> {
+  const result: Record<string, unknown> = { candidate };
+
+  if (sdpMid !== undefined && sdpMid !== null) result.sdpMid = sdpMid;
+
+  if (sdpMLineIndex !== undefined && sdpMLineIndex !== null) result.sdpMLineIndex = sdpMLineIndex;
+
+  return result;
 }

@@ -10,6 +10,8 @@ const MAX_SDP_LENGTH = 32 * 1024;
 const MAX_CANDIDATE_LENGTH = 1024;
 const MAX_SDP_MID_LENGTH = 64;
 const MAX_M_LINE_INDEX = 63;
+// RFC 8839 allows ice-ufrag values of 4 to 256 characters.
+const MAX_UFRAG_LENGTH = 256;
 const MEMBER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const ROOM_ID = /^(?:0x)?([0-9a-fA-F]{32})$/;
 // Printable ASCII without spaces: safe in JSON, logs that redact it, and Janus's config.
@@ -117,14 +119,20 @@ export function checkOffer(offer: unknown): Jsep {
 
 /**
  * Checks a trickled ICE candidate; `null`, or an empty candidate string, ends the
- * candidates. Only the fields Janus reads are kept.
+ * candidates. Only the fields Janus reads are kept, plus the username fragment that ties
+ * the candidate to one negotiation.
  *
  * @throws StardustError INVALID_ARGUMENT for malformed candidates.
  */
 export function checkCandidate(candidate: unknown): IceCandidate | null {
   if (candidate === null || candidate === undefined) return null;
 
-  const value = candidate as { candidate?: unknown; sdpMid?: unknown; sdpMLineIndex?: unknown };
+  const value = candidate as {
+    candidate?: unknown;
+    sdpMid?: unknown;
+    sdpMLineIndex?: unknown;
+    usernameFragment?: unknown;
+  };
 
   if (typeof value !== 'object' || typeof value.candidate !== 'string') {
     throw invalid('An ICE candidate must be an object with a "candidate" string.');
@@ -165,6 +173,17 @@ export function checkCandidate(candidate: unknown): IceCandidate | null {
     result.sdpMLineIndex = index;
   }
 
+  if (value.usernameFragment !== undefined && value.usernameFragment !== null) {
+    if (
+      typeof value.usernameFragment !== 'string' ||
+      value.usernameFragment.length > MAX_UFRAG_LENGTH
+    ) {
+      throw invalid('ICE candidate usernameFragment must be a short string.');
+    }
+
+    result.usernameFragment = value.usernameFragment;
+  }
+
   if (result.sdpMid === undefined && result.sdpMLineIndex === undefined) {
     throw invalid('ICE candidate needs sdpMid or sdpMLineIndex.');
   }
@@ -202,4 +221,9 @@ export function checkTalking(talking: TalkingOptions): TalkingOptions {
   }
 
   return { audioLevelAverage, audioActivePackets };
+}
+
+/** Returns the first `a=ice-ufrag` value of an SDP, or undefined. */
+export function iceUfragOf(sdp: string): string | undefined {
+  return /^a=ice-ufrag:(\S+)\r?$/m.exec(sdp)?.[1];
 }

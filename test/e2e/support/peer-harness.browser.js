@@ -25,15 +25,14 @@
     const ctx = audioContext();
     const destination = ctx.createMediaStreamDestination();
 
-    if (source !== 'silence') {
-      const oscillator = ctx.createOscillator();
-      const gain = ctx.createGain();
+    // Silence is a tone at gain 0: a destination without any input sends no packets at all.
+    const oscillator = ctx.createOscillator();
+    const gain = ctx.createGain();
 
-      oscillator.frequency.value = source.frequency;
-      gain.gain.value = source.gain ?? 0.5;
-      oscillator.connect(gain).connect(destination);
-      oscillator.start();
-    }
+    oscillator.frequency.value = source === 'silence' ? 440 : source.frequency;
+    gain.gain.value = source === 'silence' ? 0 : (source.gain ?? 0.5);
+    oscillator.connect(gain).connect(destination);
+    oscillator.start();
 
     return destination.stream.getAudioTracks()[0];
   }

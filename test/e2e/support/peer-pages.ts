@@ -7,11 +7,17 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import type { AudioBridgeRoom, JoinResult } from '../../../server/signaling/janus/audio-bridge-room.js';
+import type {
+  AudioBridgeRoom,
+  JoinResult,
+} from '../../../server/signaling/janus/audio-bridge-room.js';
 import type { TalkingOptions } from '../../../server/signaling/janus/types.js';
 import { BASE_FLAGS, CHROMIUM_PATH, fakeMicrophoneFlags } from '../../support/chromium.mjs';
 
-const HARNESS = readFileSync(fileURLToPath(new URL('./peer-harness.browser.js', import.meta.url)), 'utf8');
+const HARNESS = readFileSync(
+  fileURLToPath(new URL('./peer-harness.browser.js', import.meta.url)),
+  'utf8',
+);
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** What a peer sends: the fake microphone (speech fixture), a tone, or digital silence. */
@@ -138,11 +144,17 @@ export class PeerPage {
    */
   async join(peerId: string, options: PeerOptions, join: PeerJoin): Promise<JoinResult> {
     this.#joins.set(peerId, join);
-    await this.page.evaluate(([id, peerOptions]) => window.peerHarness.createPeer(id, peerOptions), [peerId, options] as const);
+    await this.page.evaluate(
+      ([id, peerOptions]) => window.peerHarness.createPeer(id, peerOptions),
+      [peerId, options] as const,
+    );
 
     const result = await this.#results.get(peerId)!;
 
-    await this.page.evaluate(([id, answer]) => window.peerHarness.applyAnswer(id, answer), [peerId, result.answer] as const);
+    await this.page.evaluate(([id, answer]) => window.peerHarness.applyAnswer(id, answer), [
+      peerId,
+      result.answer,
+    ] as const);
 
     return result;
   }
@@ -181,17 +193,26 @@ export class PeerPage {
 
   /** The received level (dBFS) near each frequency and the overall RMS (0–1). */
   spectrum(peerId: string, frequencies: number[]): Promise<{ rms: number; levels: number[] }> {
-    return this.page.evaluate(([id, list]) => window.peerHarness.spectrum(id, list), [peerId, frequencies] as const);
+    return this.page.evaluate(([id, list]) => window.peerHarness.spectrum(id, list), [
+      peerId,
+      frequencies,
+    ] as const);
   }
 
   /** Starts or stops sending with `replaceTrack`, without renegotiation. */
   setSending(peerId: string, sending: boolean): Promise<void> {
-    return this.page.evaluate(([id, on]) => window.peerHarness.setSending(id, on), [peerId, sending] as const);
+    return this.page.evaluate(([id, on]) => window.peerHarness.setSending(id, on), [
+      peerId,
+      sending,
+    ] as const);
   }
 
   /** Enables or disables the sent track: a disabled track sends silence. */
   setTrackEnabled(peerId: string, enabled: boolean): Promise<void> {
-    return this.page.evaluate(([id, on]) => window.peerHarness.setTrackEnabled(id, on), [peerId, enabled] as const);
+    return this.page.evaluate(([id, on]) => window.peerHarness.setTrackEnabled(id, on), [
+      peerId,
+      enabled,
+    ] as const);
   }
 
   timings(peerId: string): Promise<PeerTimings> {
@@ -222,7 +243,9 @@ export async function waitFor<T>(
     if (accept(last)) return last;
 
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value ${JSON.stringify(last)}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}; last value ${JSON.stringify(last)}`,
+      );
     }
 
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
