@@ -38,10 +38,10 @@ const AUDIOBRIDGE = 'janus.plugin.audiobridge';
 /**
  * Talking detection of new rooms: a half-second window (25 packets of 20 ms) whose average
  * RFC 6464 level is below 50 -dBov counts as talking. Measured with bench/talking-level.ts
- * (docs/deploy-janus.md): the espeak-ng speech fixture through Chromium's fake microphone
- * counts as talking 79 % of the time, the same share as at thresholds 35–50, while a
- * -53 dBov hum and silence never do. Janus's own default (25, over 100 packets) caught
- * that speech 12 % of the time.
+ * (docs/deploy-janus.md has the table): the espeak-ng speech fixture through Chromium's
+ * fake microphone counted as talking 77–79 % of the time, on the plateau that thresholds
+ * 35–50 share, while digital silence and a -53 dBov hum never did. Janus's own default
+ * threshold of 25 caught that speech a quarter of the time.
  */
 export const DEFAULT_TALKING: TalkingOptions = { audioLevelAverage: 50, audioActivePackets: 25 };
 
