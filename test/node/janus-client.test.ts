@@ -18,6 +18,7 @@ import { backoffPolicy } from '../../server/signaling/janus/reconnect.js';
 import { JanusSession } from '../../server/signaling/janus/session.js';
 import { generateJanusSecret } from '../../server/signaling/janus/validate.js';
 import { janusSkipReason, startJanus, type JanusFixture } from '../support/janus.js';
+import { startStack } from '../support/stack.js';
 import { waitForEvent } from '../support/wait-event.js';
 
 const skip = janusSkipReason();
@@ -134,10 +135,7 @@ describe('JanusAudioBridge with Janus', { skip }, () => {
 
       await assert.rejects(
         intruder.createRoom(id, { secret: generateJanusSecret() }),
-        (error: unknown) =>
-          error instanceof RoomMediaError &&
-          error.code === 'ROOM_MEDIA_REFUSED' &&
-          typeof error.detail === 'number',
+        refusedWith(489),
       );
       assert.equal(await bridge.roomExists(id), false);
     } finally {
@@ -365,5 +363,29 @@ describe('JanusAudioBridge without Janus', () => {
         }),
       hasCode('INVALID_ARGUMENT'),
     );
+  });
+});
+
+describe('test stack with Janus', { skip }, () => {
+  it('starts Janus and keeps its admin key out of the page URLs', async () => {
+    const stack = await startStack({ janus: true });
+
+    try {
+      const bridge = new JanusAudioBridge({
+        url: stack.janus!.wsUrl,
+        adminKey: stack.janus!.adminKey,
+      });
+
+      await bridge.connect();
+
+      const room = await bridge.createRoom(roomId(), { secret: generateJanusSecret() });
+
+      assert.equal(await room.exists(), true);
+      assert.equal(stack.urls.janusUrl, stack.janus!.wsUrl);
+      assert.ok(!JSON.stringify(stack.urls).includes(stack.janus!.adminKey));
+      await bridge.close();
+    } finally {
+      await stack.close();
+    }
   });
 });

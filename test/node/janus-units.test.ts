@@ -244,6 +244,18 @@ describe('renderJanusConfig', () => {
     assert.match(rendered.audiobridge, new RegExp(`^\\s*admin_key = "${'k'.repeat(43)}"`, 'm'));
   });
 
+  it('lets ICE use every interface when asked', () => {
+    const open = renderJanusConfig(templates, {
+      configsFolder: '/tmp/state/conf',
+      port: 8188,
+      adminKey: 'k'.repeat(43),
+      iceEnforceList: null,
+    });
+
+    assert.doesNotMatch(open.janus, /^\s*ice_enforce_list\s*=/m);
+    assert.match(open.janus, /^\s*#ice_enforce_list = "127\.0\.0\.2"/m);
+  });
+
   it('keeps string ids and the disabled admin API', () => {
     assert.match(rendered.audiobridge, /^\s*string_ids = true/m);
     assert.match(rendered.websockets, /^\s*admin_ws = false$/m);

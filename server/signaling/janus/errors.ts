@@ -129,9 +129,14 @@ function refusalAdvice(janusCode: number, request: string): string {
     case 485:
       return 'Create the room first, or check that the room id is the chain room id in hex.';
     case 489:
-      return request === 'join'
-        ? 'Admit the member (add its token to the room) before it joins.'
-        : 'Use the secret the room was created with (or the admin key to create rooms).';
+      if (request === 'join')
+        return 'Admit the member (add its token to the room) before it joins.';
+
+      if (request === 'create') {
+        return "Configure the admin_key of janus.plugin.audiobridge.jcfg as this client's admin key.";
+      }
+
+      return 'Use the secret the room was created with.';
     case 491:
       return 'The member is already in the room; leave first to join again.';
     case 458:

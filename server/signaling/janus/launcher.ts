@@ -29,8 +29,11 @@ export interface JanusConfigSettings {
   adminKey: string;
   /** Janus's shared event loops (`event_loops`); 2 by default. */
   eventLoops?: number;
-  /** Interfaces or addresses ICE may use (`ice_enforce_list`); the template's by default. */
-  iceEnforceList?: string;
+  /**
+   * Interfaces or addresses ICE may use (`ice_enforce_list`): the template's when undefined,
+   * every non-loopback interface when null.
+   */
+  iceEnforceList?: string | null;
   /** The UDP ports ICE may use, inclusive. */
   rtpPortRange?: [number, number];
   /** Janus's log level, 0–7; 4 (info) by default. */
@@ -85,7 +88,9 @@ export function renderJanusConfig(
   janus = setValue(janus, 'event_loops', String(settings.eventLoops ?? 2));
   janus = setValue(janus, 'debug_level', String(settings.debugLevel ?? 4));
 
-  if (settings.iceEnforceList !== undefined) {
+  if (settings.iceEnforceList === null) {
+    janus = janus.replace(/^([ \t]*)ice_enforce_list[ \t]*=/m, '$1#ice_enforce_list =');
+  } else if (settings.iceEnforceList !== undefined) {
     janus = setValue(janus, 'ice_enforce_list', quote(settings.iceEnforceList));
   }
 
