@@ -6,8 +6,8 @@
  *
  * A join lasts from the moment the page hands its offer to Node until its ICE connection
  * is up and the first packet of the room's mix has arrived (the remote track's `unmute`),
- * on the page's clock. Members live in Chromium pages, `membersPerPage` peer connections
- * each; the first `speakers` send tones, the others are listeners who send nothing
+ * on the page's clock. Members live in Chromium pages of `membersPerPage` peer connections.
+ * The first `speakers` send tones. The others are listeners who send nothing
  * (`replaceTrack(null)` after the offer) and join muted at the server.
  *
  * Run on its own inside the test namespace, as root:
@@ -43,7 +43,7 @@ export interface RoomFloorOptions {
   cpuWindowMs?: number;
 }
 
-/** What {@link measureRoomFloor} measured. */
+/** The figures {@link measureRoomFloor} returns. */
 export interface RoomFloorResult {
   members: number;
   speakers: number;

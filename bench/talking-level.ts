@@ -1,5 +1,5 @@
 /**
- * Measures how Janus's talking detection sees the speech fixture: one Chromium page sends
+ * Measures how Janus's talking detection judges the speech fixture: one Chromium page sends
  * the fake microphone (espeak-ng speech, through Chromium's default audio processing) to an
  * AudioBridge room on several peer connections at once, each joined with its own
  * `audio_level_average` threshold, plus digital silence and a quiet tone. It reports, per

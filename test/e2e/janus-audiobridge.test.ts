@@ -39,7 +39,7 @@ function refusedWith(detail: number) {
     error.detail === detail;
 }
 
-/** A fresh room with one admitted token per member name. */
+/** Creates a room with one admitted token per member name. */
 async function roomWithTokens(
   bridge: JanusAudioBridge,
   names: string[],
@@ -137,7 +137,8 @@ describe('Janus AudioBridge with Chromium members', { skip }, () => {
 
     const heard = await page.stats('l');
 
-    assert.ok(heard.bytesReceived > 0 && heard.audioLevel > 0, JSON.stringify(heard));
+    assert.ok(heard.bytesReceived > 0, JSON.stringify(heard));
+    assert.ok(heard.audioLevel > 0, JSON.stringify(heard));
     assert.match(heard.pair ?? '', /-> 127\.0\.0\.2:/);
     assert.equal(heard.bytesSent, 0, 'a listener sends nothing');
     assert.ok((page.relayedCandidates.get('s') ?? 0) >= 2, 'candidates were trickled');
@@ -579,7 +580,7 @@ describe('Janus restart with Chromium members', { skip }, () => {
       assert.equal(report.restarted, true);
       assert.deepEqual(report.recreatedRooms, [room.id]);
 
-      // The room layer asks each browser for a new offer and joins it again.
+      // The room layer requests a new offer from each browser and joins it again.
       await page.closePeer('s');
       await page.closePeer('l');
       await page.join(

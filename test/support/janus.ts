@@ -57,7 +57,7 @@ export function janusSkipReason(): string | undefined {
 /**
  * Starts Janus with a free WebSocket port on 127.0.0.1, a random admin key, two event
  * loops, ICE on the 127.0.0.2 veth only and a narrow RTP port range, and resolves once its
- * WebSocket answers `info`.
+ * WebSocket responds to `info`.
  *
  * @throws Error when called outside the test namespace, or when Janus does not start.
  */

@@ -1,6 +1,6 @@
-// A TCP relay on 127.0.0.1 for fault tests: it forwards to a target and can drop every
-// connection at once, or stall them (keep the sockets open but forward nothing), the way a
-// dead peer behind a half-open TCP connection looks.
+// A TCP relay on 127.0.0.1 for fault tests. It forwards to a target and can drop every
+// connection at once, or stall them: keep the sockets open but forward nothing, as a dead
+// peer behind a half-open TCP connection does.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
 /** A running relay. */

@@ -3,10 +3,10 @@ import type { RoomMediaContext } from './errors.js';
 import type { IceCandidate, JanusHandle, Jsep } from './session.js';
 import { checkCandidate, checkOffer, iceUfragOf } from './validate.js';
 
-/** Lifecycle of a member's media: joining until Janus answers, joined, then left for good. */
+/** Lifecycle of a member's media: joining until Janus returns its SDP answer, joined, then left. */
 export type MemberState = 'joining' | 'joined' | 'left';
 
-/** What a member needs from its bridge; implemented by {@link JanusAudioBridge}. */
+/** The bridge functions a member calls; implemented by {@link JanusAudioBridge}. */
 export interface MemberBackend {
   readonly server: string;
   /** Ends the member's media: detaches its handle and emits `memberLeft` once. */

@@ -5,7 +5,7 @@ import type { Jsep } from './session.js';
 import type { AudioBridgeParticipant, JoinRequest } from './types.js';
 import { checkCredential, checkMemberId } from './validate.js';
 
-/** What a join returns: the member's handle on our side and Janus's answer for the browser. */
+/** The result of a join: the member's handle on our side and Janus's SDP answer for the browser. */
 export interface JoinResult {
   member: AudioBridgeMember;
   answer: Jsep;
@@ -13,7 +13,7 @@ export interface JoinResult {
   participants: AudioBridgeParticipant[];
 }
 
-/** What a room needs from its bridge; implemented by {@link JanusAudioBridge}. */
+/** The bridge functions a room calls; implemented by {@link JanusAudioBridge}. */
 export interface RoomBackend {
   readonly server: string;
   /** Sends a synchronous AudioBridge request on the admin handle and returns its data. */
@@ -38,7 +38,7 @@ export interface RoomBackend {
 export class AudioBridgeRoom {
   /** The Janus room id: the chain room id in lowercase hex. */
   readonly id: string;
-  /** The name of the Janus server that holds the room. */
+  /** The name of the Janus server where the room lives. */
   readonly server: string;
   #secret: string;
   #backend: RoomBackend;
@@ -104,7 +104,7 @@ export class AudioBridgeRoom {
     return member.trickle(candidate);
   }
 
-  /** The member's media on this server, if it joined through this client. */
+  /** Returns the member's media on this server, if it joined through this client. */
   member(memberId: string): AudioBridgeMember | undefined {
     return this.#backend.member(this.id, memberId);
   }
@@ -137,7 +137,7 @@ export class AudioBridgeRoom {
     await this.#moderate('kick', memberId);
   }
 
-  /** Lists the room's participants as Janus sees them, including those of other clients. */
+  /** Lists the room's participants as Janus lists them, including those of other clients. */
   async participants(): Promise<AudioBridgeParticipant[]> {
     const data = await this.#backend.admin(
       { request: 'listparticipants', room: this.id },

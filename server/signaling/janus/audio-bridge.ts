@@ -48,7 +48,7 @@ export const DEFAULT_TALKING: TalkingOptions = { audioLevelAverage: 50, audioAct
 // Janus measures every 20 ms packet; the room's window is this many milliseconds long.
 const PACKET_MS = 20;
 
-/** What Janus says about itself in answer to `info`. */
+/** Janus's response to `info`: its version, plugins and transports. */
 export interface JanusServerInfo {
   /** Such as `1.1.2`. */
   version: string;
@@ -72,14 +72,14 @@ interface RoomConfig {
   allowed: Set<string>;
 }
 
-/** What a reconnect found, reported with `reconnected` once the link is ready. */
+/** The result of checking rooms after a reconnect, reported with `reconnected` once ready. */
 type RestoreReport = { restarted: boolean; recreatedRooms: string[]; missingRooms: string[] };
 
 /**
  * The AudioBridge of one Janus server, driven over the Janus WebSocket API.
  *
  * It keeps one session (with keepalives) and one admin handle for room operations, and
- * gives every member its own handle. Every request settles: with Janus's answer, with
+ * gives every member its own handle. Every request settles: with Janus's response, with
  * RoomMediaError ROOM_MEDIA_REFUSED carrying the Janus error code, with ROOM_MEDIA_TIMEOUT
  * after `requestTimeoutMs`, or with ROOM_MEDIA_DISCONNECTED. When the connection drops it
  * reports every member as left (`connection-lost`), reconnects with backoff, recreates the
@@ -367,7 +367,7 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
       return Promise.reject(error);
     }
 
-    // A room object outlives the room: a join after a destroy goes to Janus, which answers 485.
+    // A room object outlives the room: a join after a destroy goes to Janus, which returns 485.
     const room = this.#track(roomId);
     const memberId = body.id as string;
 
@@ -422,7 +422,7 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
 
   /**
    * A second join of a member who already has media in the room goes to its existing
-   * handle without an offer, so Janus answers 491 (already joined) and the first
+   * handle without an offer, so Janus returns 491 (already joined) and the first
    * PeerConnection is untouched.
    */
   async #joinAgain(member: AudioBridgeMember): Promise<JoinResult> {
@@ -441,8 +441,8 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
       { context },
     );
 
-    // Janus accepted a second join on the same handle, which it never does for a joined
-    // participant; treat it as the refusal it should have been.
+    // Janus never accepts a second join of a joined participant. If it ever does, the
+    // member still has its first join, so report the refusal it should have been.
     throw RoomMediaError.refused(491, 'already joined', { ...context, server: this.name });
   }
 

@@ -23,14 +23,14 @@ export interface JanusConnectionOptions {
   url: string;
   /** The server's name in messages and logs. */
   name: string;
-  /** How long a request may wait for its answer, in ms. */
+  /** How long a request may wait for its response, in ms. */
   requestTimeoutMs: number;
   /** Sent as `apisecret` in every request when Janus has `api_secret` set. */
   apiSecret?: string;
   WebSocket?: WebSocketClass;
 }
 
-/** What a request waits for: the `ack` Janus sends first, or the final answer. */
+/** The reply a request waits for: the `ack` Janus sends first, or the final response. */
 export type JanusExpect = 'ack' | 'result';
 
 /** Per-request options of {@link JanusConnection.request}. */
@@ -50,7 +50,7 @@ interface PendingRequest {
 
 /** Events of {@link JanusConnection}. */
 export interface JanusConnectionEvents {
-  /** A message that answers no pending request: session and handle events. */
+  /** A message that is no response to a pending request: session and handle events. */
   event: [JanusMessage];
   /** The socket closed; every pending request was rejected before this fires. */
   close: [{ code: number; reason: string }];
@@ -64,7 +64,7 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /**
  * One WebSocket connection to one Janus server: sends requests with unique transaction ids,
- * settles each with its answer, a typed error or a timeout, and emits everything else.
+ * settles each with its response, a typed error or a timeout, and emits everything else.
  *
  * A connection is used once: after `close` a new one is opened. Reconnecting is the job of
  * {@link JanusAudioBridge}.
@@ -127,8 +127,8 @@ export class JanusConnection extends EventEmitter<JanusConnectionEvents> {
   }
 
   /**
-   * Sends `body` with a fresh transaction id and resolves with the answer: the `ack` when
-   * `expect` is `'ack'` (keepalive, trickle), otherwise the first non-ack answer (`success`,
+   * Sends `body` with a fresh transaction id and resolves with the response: the `ack`
+   * when `expect` is `'ack'` (keepalive, trickle), otherwise the first non-ack response (`success`,
    * `server_info`, or the plugin's `event` for asynchronous requests).
    *
    * @throws RoomMediaError ROOM_MEDIA_REFUSED with the Janus code for a Janus `error`;

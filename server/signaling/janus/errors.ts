@@ -38,7 +38,7 @@ export const JANUS_ERROR_NAMES: Readonly<Record<number, string>> = {
   499: 'unknown error',
 };
 
-/** What a failed request was about, for the error message. Never carries tokens or secrets. */
+/** The request a failure belongs to, for the error message; it never carries tokens or secrets. */
 export interface RoomMediaContext {
   /** The Janus or AudioBridge request, such as `join` or `create`. */
   request: string;
@@ -50,7 +50,7 @@ export interface RoomMediaContext {
 
 /**
  * A failure of the media path: Janus refused a request (`ROOM_MEDIA_REFUSED` with the Janus
- * error code in `detail`), did not answer in time (`ROOM_MEDIA_TIMEOUT`), or the connection
+ * error code in `detail`), did not respond in time (`ROOM_MEDIA_TIMEOUT`), or the connection
  * to it was lost (`ROOM_MEDIA_DISCONNECTED`).
  */
 export class RoomMediaError extends StardustError {
@@ -67,7 +67,7 @@ export class RoomMediaError extends StardustError {
     this.janusReason = options.janusReason;
   }
 
-  /** Janus answered the request with an error code. */
+  /** Returns the error for a request Janus rejected with an error code. */
   static refused(
     janusCode: number,
     janusReason: string,
@@ -83,21 +83,21 @@ export class RoomMediaError extends StardustError {
     );
   }
 
-  /** Janus sent no answer within `timeoutMs`. */
+  /** Returns the error for a request that got no response within `timeoutMs`. */
   static timeout(timeoutMs: number, context: RoomMediaContext): RoomMediaError {
     return new RoomMediaError(
       'ROOM_MEDIA_TIMEOUT',
-      `Janus ${context.server} did not answer ${context.request}${describe(context)} within ` +
+      `Janus ${context.server} did not respond to ${context.request}${describe(context)} within ` +
         `${timeoutMs} ms. Retry; if it repeats, check the Janus process and its load.`,
     );
   }
 
-  /** The connection closed before an answer, or there is no usable connection. */
+  /** Returns the error for a request whose connection closed before the response, or never opened. */
   static disconnected(context: RoomMediaContext, cause?: unknown): RoomMediaError {
     return new RoomMediaError(
       'ROOM_MEDIA_DISCONNECTED',
       `The connection to Janus ${context.server} was lost before ${context.request}` +
-        `${describe(context)} was answered. The client reconnects on its own; retry after ` +
+        `${describe(context)} got a response. The client reconnects on its own; retry after ` +
         `its "reconnected" event.`,
       { cause },
     );

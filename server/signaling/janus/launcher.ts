@@ -47,7 +47,7 @@ export interface JanusLaunchOptions extends Omit<
 > {
   /** Configs go to `<stateDir>/conf`, Janus's output to `<stateDir>/janus.log`. */
   stateDir: string;
-  /** The config templates, or the folder that holds the three `.jcfg` files. */
+  /** The config templates, or the folder that contains the three `.jcfg` files. */
   templates: JanusConfigTemplates | string;
   /** The WebSocket port; 0 (the default) picks a free one. */
   port?: number;
@@ -55,7 +55,7 @@ export interface JanusLaunchOptions extends Omit<
   adminKey?: string;
   /** The Janus binary; `janus` on the PATH by default. */
   binary?: string;
-  /** How long to wait until the WebSocket answers `info`, in ms; 20,000 by default. */
+  /** How long to wait until the WebSocket responds to `info`, in ms; 20,000 by default. */
   startTimeoutMs?: number;
 }
 
@@ -66,7 +66,7 @@ export interface JanusProcess {
   port: number;
   adminKey: string;
   pid: number;
-  /** Where Janus's output goes. */
+  /** The file that receives Janus's output. */
   logFile: string;
   /** Stops Janus with SIGTERM (SIGKILL after 5 s) and resolves when it exited. */
   close(): Promise<void>;
@@ -120,9 +120,9 @@ export function readJanusTemplates(folder: string): JanusConfigTemplates {
 
 /**
  * Writes the configs into the state folder, starts `janus -F <conf>` and resolves once its
- * WebSocket answers `info`.
+ * WebSocket responds to `info`.
  *
- * @throws Error when Janus exits or does not answer within `startTimeoutMs`; the message
+ * @throws Error when Janus exits or does not respond within `startTimeoutMs`; the message
  *   ends with the last lines of its log.
  */
 export async function launchJanus(options: JanusLaunchOptions): Promise<JanusProcess> {
@@ -215,8 +215,9 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /**
- * Waits until the WebSocket answers `info`, asking every 100 ms: Janus prints nothing at low
- * log levels that would say when its transport is up. Fails at once if Janus exits.
+ * Waits until the WebSocket responds to `info`, asking every 100 ms, because at low log
+ * levels Janus prints nothing that tells when its transport is up. Fails at once if Janus
+ * exits.
  */
 async function waitUntilReady(
   child: ChildProcess,
@@ -267,7 +268,7 @@ async function waitUntilReady(
 function askInfo(wsUrl: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(wsUrl, JANUS_SUBPROTOCOL, { handshakeTimeout: timeoutMs });
-    const timer = setTimeout(() => finish(new Error('no answer to info')), timeoutMs);
+    const timer = setTimeout(() => finish(new Error('no response to info')), timeoutMs);
     const finish = (error?: Error) => {
       clearTimeout(timer);
       socket.removeAllListeners();
@@ -283,11 +284,13 @@ function askInfo(wsUrl: string, timeoutMs: number): Promise<void> {
       const answer = JSON.parse(data.toString()) as { janus?: string };
 
       finish(
-        answer.janus === 'server_info' ? undefined : new Error(`unexpected answer ${answer.janus}`),
+        answer.janus === 'server_info'
+          ? undefined
+          : new Error(`unexpected response ${answer.janus}`),
       );
     });
     socket.once('error', (error) => finish(error));
-    socket.once('close', () => finish(new Error('closed before answering info')));
+    socket.once('close', () => finish(new Error('closed before responding to info')));
   });
 }
 

@@ -58,7 +58,7 @@ const FORWARDED = [
 /**
  * Several Janus servers behind one room API. Rooms go to servers by rendezvous hashing of
  * the room id over the server names, so every signaling instance places a room on the same
- * server; when that server is down, on the next healthy one in the room's order.
+ * server. When that server is down, the room goes to the next healthy one in its order.
  *
  * Events of every server are re-emitted with their `server` field.
  */
@@ -143,7 +143,7 @@ export class JanusPool extends EventEmitter<JanusPoolEvents> {
   }
 
   /**
-   * Returns the server that holds or would hold a room: where this client placed it, else
+   * Returns the server that has or would get a room: where this client placed it, else
    * the first healthy server in the room's order.
    *
    * @throws RoomMediaError ROOM_MEDIA_DISCONNECTED when no server is healthy.
@@ -163,7 +163,7 @@ export class JanusPool extends EventEmitter<JanusPoolEvents> {
 
   /**
    * Creates a room on the first healthy server in its order, moving on to the next when a
-   * server does not answer.
+   * server does not respond.
    *
    * @throws RoomMediaError ROOM_MEDIA_DISCONNECTED when no server is healthy; the server's
    *   refusal (such as 486 when the room exists) as is.

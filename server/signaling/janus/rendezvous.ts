@@ -9,10 +9,17 @@ import { createHash } from 'node:crypto';
 export function rankServers(roomId: string, servers: readonly string[]): string[] {
   return servers
     .map((name) => ({ name, score: score(name, roomId) }))
-    .sort((a, b) =>
-      a.score === b.score ? a.name.localeCompare(b.name) : a.score > b.score ? -1 : 1,
-    )
+    .sort(byScoreThenName)
     .map(({ name }) => name);
+}
+
+function byScoreThenName(
+  a: { name: string; score: bigint },
+  b: { name: string; score: bigint },
+): number {
+  if (a.score !== b.score) return a.score > b.score ? -1 : 1;
+
+  return a.name.localeCompare(b.name);
 }
 
 function score(server: string, roomId: string): bigint {

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 
 import type { JanusConnection, JanusMessage } from './connection.js';
+import { StardustError } from '../../../src/shared/errors.js';
 import { RoomMediaError, type RoomMediaContext } from './errors.js';
 
 /** A session description relayed between a browser and Janus. */
@@ -18,7 +19,7 @@ export interface IceCandidate {
   usernameFragment?: string;
 }
 
-/** The answer of a plugin request: the plugin's data and, for negotiations, a JSEP. */
+/** The response to a plugin request: the plugin's data and, for negotiations, a JSEP. */
 export interface PluginResult {
   data: Record<string, unknown>;
   jsep?: Jsep;
@@ -26,7 +27,7 @@ export interface PluginResult {
 
 /** Events of {@link JanusHandle}, as Janus sends them for one plugin handle. */
 export interface JanusHandleEvents {
-  /** A plugin event that answers no request, such as `talking` or `destroyed`. */
+  /** A plugin event that is not a response to a request, such as `talking` or `destroyed`. */
   event: [{ data: Record<string, unknown>; jsep?: Jsep }];
   /** The PeerConnection of this handle is up (ICE and DTLS done). */
   webrtcup: [];
@@ -44,7 +45,7 @@ export interface JanusHandleEvents {
 
 /** Events of {@link JanusSession}. */
 export interface JanusSessionEvents {
-  /** Janus timed the session out or says it does not exist: every handle is gone. */
+  /** Janus timed the session out or reports it unknown, so every handle is gone. */
   lost: [{ reason: string }];
 }
 
@@ -91,10 +92,10 @@ export class JanusSession extends EventEmitter<JanusSessionEvents> {
     const id = (answer.data as { id?: unknown } | undefined)?.id;
 
     if (typeof id !== 'number') {
-      throw RoomMediaError.refused(0, 'create returned no session id', {
-        request: 'create session',
-        server: connection.name,
-      });
+      throw new StardustError(
+        'INTERNAL_ERROR',
+        `Janus ${connection.name} created a session but returned no session id; check that it is Janus.`,
+      );
     }
 
     return new JanusSession(connection, id, options);
@@ -116,11 +117,10 @@ export class JanusSession extends EventEmitter<JanusSessionEvents> {
     const id = (answer.data as { id?: unknown } | undefined)?.id;
 
     if (typeof id !== 'number') {
-      throw RoomMediaError.refused(0, 'attach returned no handle id', {
-        ...context,
-        request: 'attach',
-        server: this.connection.name,
-      });
+      throw new StardustError(
+        'INTERNAL_ERROR',
+        `Janus ${this.connection.name} attached ${plugin} but returned no handle id; check that it is Janus.`,
+      );
     }
 
     const handle = new JanusHandle(this, id);
@@ -170,8 +170,8 @@ export class JanusSession extends EventEmitter<JanusSessionEvents> {
       .catch((error: unknown) => {
         if (this.#disposed) return;
 
-        // A session Janus no longer knows is lost; a keepalive that gets no answer means the
-        // connection is dead even if the socket still looks open.
+        // A session that Janus reports as unknown is lost. A keepalive without a response
+        // means the connection is dead even if the socket still looks open.
         if (error instanceof RoomMediaError && error.code === 'ROOM_MEDIA_REFUSED') {
           this.emit('lost', { reason: error.message });
 
@@ -219,7 +219,7 @@ export class JanusHandle extends EventEmitter<JanusHandleEvents> {
 
   /**
    * Sends a plugin request, with a JSEP when negotiating, and resolves with the plugin's
-   * answer (`success` for synchronous requests, the `event` for asynchronous ones).
+   * response (`success` for synchronous requests, the `event` for asynchronous ones).
    *
    * @throws RoomMediaError ROOM_MEDIA_REFUSED with the plugin's `error_code` or the Janus
    *   error code; ROOM_MEDIA_TIMEOUT; ROOM_MEDIA_DISCONNECTED.
@@ -346,7 +346,7 @@ export class JanusHandle extends EventEmitter<JanusHandleEvents> {
   }
 }
 
-/** The fields of a candidate Janus reads. */
+/** Returns the fields of a candidate that Janus reads. */
 function janusCandidate({
   candidate,
   sdpMid,

@@ -38,7 +38,7 @@ export class TalkingTracker {
     this.#listParticipants = listParticipants;
   }
 
-  /** Janus reported `talking` or `stopped-talking`. */
+  /** Records a `talking` or `stopped-talking` event from Janus. */
   reported(roomId: string, memberId: string, talking: boolean): void {
     const entry = this.#entry(roomId, memberId);
 
@@ -52,7 +52,7 @@ export class TalkingTracker {
   }
 
   /**
-   * A participant was muted or unmuted at the server. `windowMs` is the room's detection
+   * Records that a participant was muted or unmuted at the server. `windowMs` is the room's detection
    * window, after which Janus's state is fresh again.
    */
   muted(roomId: string, memberId: string, muted: boolean, windowMs: number): void {
@@ -73,12 +73,12 @@ export class TalkingTracker {
 
     if (!entry.frozen) return;
 
-    // Janus emits nothing if the member still talks, because its state already says so.
+    // Janus emits nothing if the member still talks, because its state already is `talking`.
     entry.resync = setTimeout(() => void this.#resync(roomId, memberId), windowMs + 250);
     entry.resync.unref();
   }
 
-  /** The participant left the room: reports it as not talking and forgets it. */
+  /** Reports a participant that left the room as not talking and drops its state. */
   gone(roomId: string, memberId: string): void {
     const entry = this.#rooms.get(roomId)?.get(memberId);
 

@@ -29,13 +29,13 @@ export interface JanusClientOptions {
   keepaliveIntervalMs?: number;
   /** When to reconnect after the connection is lost; capped backoff with full jitter by default. */
   reconnect?: ReconnectPolicy;
-  /** Talking detection of new rooms unless {@link CreateRoomOptions.talking} says otherwise. */
+  /** Talking detection of new rooms, unless {@link CreateRoomOptions.talking} sets another. */
   talking?: TalkingOptions;
   /** A `ws`-compatible WebSocket class, for tests. */
   WebSocket?: WebSocketClass;
 }
 
-/** Where one Janus server is and how to administer its AudioBridge. */
+/** The address of one Janus server and the credentials to administer its AudioBridge. */
 export interface JanusServerConfig {
   /** The Janus WebSocket API URL, such as `ws://127.0.0.1:8188`. */
   url: string;
@@ -62,7 +62,7 @@ export interface CreateRoomOptions {
   talking?: TalkingOptions;
 }
 
-/** What a member sends to join a room's media. */
+/** A member's request to join a room's media. */
 export interface JoinRequest {
   /** The member's id in Janus, such as its account's public key in hex. */
   memberId: string;
@@ -95,7 +95,7 @@ export const BRIDGE_STATES = ['idle', 'connecting', 'ready', 'reconnecting', 'cl
 /** One of {@link BRIDGE_STATES}. */
 export type BridgeState = (typeof BRIDGE_STATES)[number];
 
-/** Why a member's media in a room ended. */
+/** The reason a member's media in a room ended. */
 export type MemberLeftReason =
   'left' | 'kicked' | 'hangup' | 'room-destroyed' | 'connection-lost' | 'join-failed';
 
@@ -129,9 +129,10 @@ export interface JanusEvents {
    */
   disconnected: [{ server: string; error: unknown }];
   /**
-   * The connection is back. `restarted` is true when rooms this client knew were gone, which
-   * means Janus itself restarted; `recreatedRooms` were created again with their secret and
-   * tokens, `missingRooms` were gone and could not be (this client did not create them).
+   * The connection is back. `restarted` is true when rooms this client knew were gone,
+   * which means Janus itself restarted. `recreatedRooms` were created again with their
+   * secret and tokens. `missingRooms` were gone and could not be recreated, because this
+   * client did not create them.
    */
   reconnected: [
     { server: string; restarted: boolean; recreatedRooms: string[]; missingRooms: string[] },

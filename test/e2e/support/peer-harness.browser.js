@@ -15,8 +15,8 @@
 
   async function makeTrack(source) {
     if (source === 'microphone') {
-      // The fake device plays the speech fixture; the default constraints keep Chromium's
-      // echo cancellation, noise suppression and gain control on, as a real member has them.
+      // The fake device plays the speech fixture. The default constraints keep Chromium's
+      // echo cancellation, noise suppression and gain control on, as for a real member.
       microphone ??= await navigator.mediaDevices.getUserMedia({ audio: true });
 
       return microphone.getAudioTracks()[0];
@@ -173,7 +173,8 @@
       const center = Math.round(frequency / binHz);
       let loudest = -Infinity;
 
-      for (let bin = center - 2; bin <= center + 2; bin += 1) loudest = Math.max(loudest, bins[bin]);
+      for (let bin = center - 2; bin <= center + 2; bin += 1)
+        loudest = Math.max(loudest, bins[bin]);
 
       return loudest;
     });

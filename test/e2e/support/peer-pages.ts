@@ -191,7 +191,7 @@ export class PeerPage {
     return this.page.evaluate((id) => window.peerHarness.stats(id), peerId);
   }
 
-  /** The received level (dBFS) near each frequency and the overall RMS (0–1). */
+  /** Returns the received level (dBFS) near each frequency and the overall RMS (0–1). */
   spectrum(peerId: string, frequencies: number[]): Promise<{ rms: number; levels: number[] }> {
     return this.page.evaluate(([id, list]) => window.peerHarness.spectrum(id, list), [
       peerId,
