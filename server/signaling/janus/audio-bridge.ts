@@ -3,37 +3,23 @@ import { EventEmitter } from 'node:events';
 import { pino, type Logger } from 'pino';
 
 import { StardustError } from '../../../src/shared/errors.js';
-import { AudioBridgeMember, answerOf, type MemberBackend } from './audio-bridge-member.js';
-import {
-  AudioBridgeRoom,
-  parseParticipants,
-  type JoinResult,
-  type RoomBackend,
-} from './audio-bridge-room.js';
-import { RoomMediaError, type RoomMediaContext } from './errors.js';
+import type { AudioBridgeMember } from './audio-bridge-member.js';
+import { AudioBridgeRoom, parseParticipants, type RoomBackend } from './audio-bridge-room.js';
+import type { RoomMediaContext } from './errors.js';
 import { JanusLink, type LinkLive } from './janus-link.js';
+import { MemberJoins } from './member-joins.js';
 import { backoffPolicy } from './reconnect.js';
-import type { Jsep, JanusHandle } from './session.js';
 import { TalkingTracker } from './talking-tracker.js';
-import type {
-  BridgeState,
-  CreateRoomOptions,
-  JanusAudioBridgeOptions,
-  JanusEvents,
-  JoinRequest,
-  MemberLeftReason,
-  TalkingOptions,
-} from './types.js';
 import {
-  checkCredential,
-  checkDisplay,
-  checkMemberId,
-  checkOffer,
-  checkTalking,
-  janusRoomId,
-} from './validate.js';
-
-const AUDIOBRIDGE = 'janus.plugin.audiobridge';
+  AUDIOBRIDGE_PLUGIN,
+  type BridgeState,
+  type CreateRoomOptions,
+  type JanusAudioBridgeOptions,
+  type JanusEvents,
+  type MemberLeftReason,
+  type TalkingOptions,
+} from './types.js';
+import { checkCredential, checkTalking, janusRoomId } from './validate.js';
 
 /**
  * Talking detection of new rooms: a half-second window (25 packets of 20 ms) whose average
@@ -97,7 +83,7 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
   #rooms = new Map<string, TrackedRoom>();
   #talking: TalkingTracker;
   #restored: RestoreReport | undefined;
-  #memberBackend: MemberBackend;
+  #joins: MemberJoins;
   #roomBackend: RoomBackend;
 
   /** @throws StardustError INVALID_ARGUMENT for a malformed URL, admin key or talking option. */
@@ -133,7 +119,7 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
       {
         url: options.url,
         name: this.name,
-        plugin: AUDIOBRIDGE,
+        plugin: AUDIOBRIDGE_PLUGIN,
         apiSecret: options.apiSecret,
         WebSocket: options.WebSocket,
         requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
@@ -146,14 +132,25 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
       },
       (state, previous, error) => this.#stateChanged(state, previous, error),
     );
-    this.#memberBackend = {
+    this.#joins = new MemberJoins({
       server: this.name,
+      logger: this.#logger,
+      memberBackend: {
+        server: this.name,
+        memberGone: (member, reason, detail) => this.#memberGone(member, reason, detail),
+      },
+      whenReady: (context) => this.#link.whenReady(context),
+      track: (roomId) => this.#track(roomId),
       memberGone: (member, reason, detail) => this.#memberGone(member, reason, detail),
-    };
+      dropMember: (member) => this.#dropMember(member),
+      onRoomEvent: (data) => this.#onRoomEvent(data),
+      emitMember: (event, payload) =>
+        (this.emit as (name: string, value: unknown) => boolean)(event, payload),
+    });
     this.#roomBackend = {
       server: this.name,
       admin: (body, context) => this.#adminRequest(body, context),
-      join: (roomId, request) => this.#join(roomId, request),
+      join: (roomId, request) => this.#joins.join(roomId, request),
       member: (roomId, memberId) => this.#rooms.get(roomId)?.members.get(memberId),
       tokensChanged: (roomId, action, tokens) => this.#tokensChanged(roomId, action, tokens),
       mutedChanged: (roomId, memberId, muted) =>
@@ -354,116 +351,6 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
     return body;
   }
 
-  #join(roomId: string, request: JoinRequest): Promise<JoinResult> {
-    // Everything up to the member's registration runs synchronously, so that candidates
-    // relayed right after the offer find the member.
-    let body: Record<string, unknown>;
-    let offer: Jsep;
-
-    try {
-      offer = checkOffer(request.offer);
-      body = joinBody(roomId, request);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-
-    // A room object outlives the room: a join after a destroy goes to Janus, which returns 485.
-    const room = this.#track(roomId);
-    const memberId = body.id as string;
-
-    const existing = room.members.get(memberId);
-
-    if (existing !== undefined) return this.#joinAgain(existing);
-
-    const member = new AudioBridgeMember(this.#memberBackend, roomId, memberId, offer);
-
-    room.members.set(memberId, member);
-
-    return this.#attachAndJoin(member, body, offer);
-  }
-
-  async #attachAndJoin(
-    member: AudioBridgeMember,
-    body: Record<string, unknown>,
-    offer: Jsep,
-  ): Promise<JoinResult> {
-    const context = { request: 'join', roomId: member.roomId, memberId: member.memberId };
-
-    try {
-      const { session } = await this.#link.whenReady(context);
-      const handle = await session.attach(AUDIOBRIDGE, {
-        roomId: member.roomId,
-        memberId: member.memberId,
-      });
-
-      member.bind(handle);
-      this.#listenToMember(member, handle);
-
-      if (member.left) throw RoomMediaError.disconnected({ ...context, server: this.name });
-
-      const joined = handle.message(body, { jsep: offer, context });
-
-      member.offerSent((error) => this.#logger.debug({ err: error, ...context }, 'trickle failed'));
-
-      const result = await joined;
-      const answer = answerOf(result.jsep, context);
-
-      if (member.left) throw RoomMediaError.disconnected({ ...context, server: this.name });
-
-      member.setState('joined');
-
-      return { member, answer, participants: parseParticipants(result.data.participants) };
-    } catch (error) {
-      this.#dropMember(member);
-
-      throw error;
-    }
-  }
-
-  /**
-   * A second join of a member who already has media in the room goes to its existing
-   * handle without an offer, so Janus returns 491 (already joined) and the first
-   * PeerConnection is untouched.
-   */
-  async #joinAgain(member: AudioBridgeMember): Promise<JoinResult> {
-    const context = { request: 'join', roomId: member.roomId, memberId: member.memberId };
-    const handle = member.handle;
-
-    if (handle === undefined) {
-      throw RoomMediaError.refused(491, 'a join of this member is already in progress', {
-        ...context,
-        server: this.name,
-      });
-    }
-
-    await handle.message(
-      { request: 'join', room: member.roomId, id: member.memberId },
-      { context },
-    );
-
-    // Janus never accepts a second join of a joined participant. If it ever does, the
-    // member still has its first join, so report the refusal it should have been.
-    throw RoomMediaError.refused(491, 'already joined', { ...context, server: this.name });
-  }
-
-  #listenToMember(member: AudioBridgeMember, handle: JanusHandle): void {
-    const ref = { server: this.name, roomId: member.roomId, memberId: member.memberId };
-    const reason = (): MemberLeftReason => (member.kicked ? 'kicked' : 'hangup');
-
-    handle.on('event', ({ data }) => {
-      if (data.kicked === member.memberId) member.kicked = true;
-
-      this.#onRoomEvent(data);
-    });
-    handle.on('webrtcup', () => this.emit('memberConnected', ref));
-    handle.on('media', ({ type, receiving }) => {
-      if (type === 'audio') this.emit('memberReceiving', { ...ref, receiving });
-    });
-    handle.on('trickle', (candidate) => this.emit('memberCandidate', { ...ref, candidate }));
-    handle.on('hangup', ({ reason: detail }) => this.#memberGone(member, reason(), detail));
-    handle.on('detached', () => this.#memberGone(member, reason(), 'handle detached'));
-  }
-
   /** Handles room-wide AudioBridge events, whichever handle they arrived on. */
   #onRoomEvent(data: Record<string, unknown>): void {
     const kind = data.audiobridge;
@@ -567,33 +454,4 @@ export class JanusAudioBridge extends EventEmitter<JanusEvents> {
 
     return (await admin.message(body, { context })).data;
   }
-}
-
-/**
- * Returns the AudioBridge `join` body of a request.
- *
- * @throws StardustError INVALID_ARGUMENT for a malformed member id, token, display name or
- *   talking option.
- */
-function joinBody(roomId: string, request: JoinRequest): Record<string, unknown> {
-  const body: Record<string, unknown> = {
-    request: 'join',
-    room: roomId,
-    id: checkMemberId(request.memberId),
-    token: checkCredential(request.token, 'token'),
-    muted: request.muted ?? true,
-    codec: 'opus',
-  };
-  const display = checkDisplay(request.display);
-
-  if (display !== undefined) body.display = display;
-
-  if (request.talking !== undefined) {
-    const talking = checkTalking(request.talking);
-
-    body.audio_level_average = talking.audioLevelAverage;
-    body.audio_active_packets = talking.audioActivePackets;
-  }
-
-  return body;
 }

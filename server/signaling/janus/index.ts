@@ -23,6 +23,7 @@ export type {
   JanusProcess,
 } from './launcher.js';
 export type { IceCandidate, Jsep } from './session.js';
+export { AUDIOBRIDGE_PLUGIN } from './types.js';
 export type {
   AudioBridgeParticipant,
   BridgeState,

@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import type { WebSocketClass } from './connection.js';
 import type { IceCandidate, Jsep } from './session.js';
 
+/** The package name of Janus's AudioBridge plugin, which every handle attaches to. */
+export const AUDIOBRIDGE_PLUGIN = 'janus.plugin.audiobridge';
+
 /** Chooses the wait before the next reconnect attempt; `null` stops reconnecting. */
 export interface ReconnectPolicy {
   nextDelayMs(context: { attempt: number; error: unknown }): number | null;
