@@ -64,7 +64,10 @@ describe('JanusPool over two Janus servers', { skip }, () => {
 
   it('spreads rooms over both servers by room id', async () => {
     const [a, b] = pool.servers;
-    const ids = Array.from({ length: 12 }, roomId);
+    // Six rooms whose first choice is each server, so the spread is certain, not likely.
+    const ids = Array.from({ length: 12 }, (_, index) =>
+      roomPreferring(pool, index % 2 === 0 ? 'janus-a' : 'janus-b'),
+    );
 
     const rooms = await Promise.all(
       ids.map((id) => pool.createRoom(id, { secret: generateJanusSecret() })),
@@ -80,9 +83,8 @@ describe('JanusPool over two Janus servers', { skip }, () => {
       );
     }
 
-    assert.ok(a!.rooms.length > 0, 'janus-a holds rooms');
-    assert.ok(b!.rooms.length > 0, 'janus-b holds rooms');
-    assert.equal(a!.rooms.length + b!.rooms.length, 12);
+    assert.equal(a!.rooms.length, 6);
+    assert.equal(b!.rooms.length, 6);
   });
 
   it('reports both servers healthy', () => {
