@@ -384,6 +384,95 @@ describe('Janus AudioBridge with Chromium members', { skip }, () => {
     await room.destroy();
   });
 
+  it('leaves the room when a member asks', TEST, async () => {
+    const page = await browser.newPage();
+    const { room, tokens } = await roomWithTokens(bridge, ['speaker', 'listener']);
+
+    await page.join(
+      's',
+      { source: { frequency: LOW } },
+      { room, memberId: 'speaker', token: tokens.speaker! },
+    );
+    await page.join(
+      'l',
+      { source: { frequency: HIGH }, listenOnly: true, analyse: true },
+      {
+        room,
+        memberId: 'listener',
+        token: tokens.listener!,
+      },
+    );
+    await waitForTones(page, 'l', { [LOW]: true });
+
+    const left = waitForEvent<MemberLeft>(
+      bridge,
+      'memberLeft',
+      (event) => event.memberId === 'speaker',
+    );
+
+    await room.member('speaker')!.leave();
+
+    assert.equal((await left).reason, 'left');
+    assert.deepEqual(
+      (await room.participants()).map((participant) => participant.id),
+      ['listener'],
+    );
+    await assert.rejects(
+      room.trickle('speaker', {
+        candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host',
+        sdpMid: '0',
+      }),
+      (error: unknown) =>
+        error instanceof Error && (error as { code?: string }).code === 'INVALID_STATE',
+    );
+    await waitForTones(page, 'l', { [LOW]: false });
+    await page.page.close();
+    await room.destroy();
+  });
+
+  it('renegotiates an ICE restart without losing audio', TEST, async () => {
+    const page = await browser.newPage();
+    const { room, tokens } = await roomWithTokens(bridge, ['speaker', 'listener']);
+
+    await page.join(
+      's',
+      { source: { frequency: LOW } },
+      { room, memberId: 'speaker', token: tokens.speaker! },
+    );
+    await page.join(
+      'l',
+      { source: { frequency: HIGH }, listenOnly: true, analyse: true },
+      {
+        room,
+        memberId: 'listener',
+        token: tokens.listener!,
+      },
+    );
+    await waitForTones(page, 'l', { [LOW]: true });
+
+    const relayedBefore = page.relayedCandidates.get('l') ?? 0;
+
+    await page.restartIce('l');
+    await waitFor(
+      'candidates of the restart',
+      async () => page.relayedCandidates.get('l') ?? 0,
+      (count) => count > relayedBefore,
+    );
+
+    const receivedBefore = (await page.stats('l')).packetsReceived;
+
+    await waitFor(
+      'audio after the restart',
+      () => page.stats('l'),
+      (stats) => stats.packetsReceived > receivedBefore + 50,
+    );
+    await waitForTones(page, 'l', { [LOW]: true });
+    assert.deepEqual([...page.trickleErrors], []);
+    assert.equal(room.member('listener')?.state, 'joined');
+    await page.page.close();
+    await room.destroy();
+  });
+
   it('ends every member media when the room is destroyed', TEST, async () => {
     const page = await browser.newPage();
     const { room, tokens } = await roomWithTokens(bridge, ['speaker', 'listener']);

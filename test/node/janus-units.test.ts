@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 
 import { StardustError } from '../../src/shared/errors.js';
+import { AudioBridgeMember } from '../../server/signaling/janus/audio-bridge-member.js';
 import { RoomMediaError } from '../../server/signaling/janus/errors.js';
 import { renderJanusConfig, readJanusTemplates } from '../../server/signaling/janus/launcher.js';
 import { backoffPolicy } from '../../server/signaling/janus/reconnect.js';
@@ -144,6 +145,51 @@ describe('member input checks', () => {
     ]) {
       assert.throws(() => checkTalking(input), isInvalidArgument, JSON.stringify(input));
     }
+  });
+});
+
+describe('AudioBridgeMember', () => {
+  const offer = { type: 'offer' as const, sdp: 'v=0\r\na=ice-ufrag:abcd\r\na=ice-pwd:x\r\n' };
+  const candidate = {
+    candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host',
+    sdpMid: '0',
+  };
+
+  function member(): AudioBridgeMember {
+    return new AudioBridgeMember(
+      { server: 'janus-a', memberGone() {} },
+      'ab'.repeat(16),
+      'alice',
+      offer,
+    );
+  }
+
+  it('drops candidates of another negotiation', async () => {
+    await assert.rejects(
+      member().trickle({ ...candidate, usernameFragment: 'zzzz' }),
+      (error: unknown) => error instanceof StardustError && error.code === 'INVALID_STATE',
+    );
+  });
+
+  it('queues candidates of its own negotiation until the offer is sent', async () => {
+    const joining = member();
+
+    await joining.trickle({ ...candidate, usernameFragment: 'abcd' });
+    await joining.trickle(candidate);
+    await joining.trickle(null);
+
+    assert.equal(joining.state, 'joining');
+  });
+
+  it('rejects candidates after it left', async () => {
+    const gone = member();
+
+    gone.setState('left');
+
+    await assert.rejects(
+      gone.trickle(candidate),
+      (error: unknown) => error instanceof StardustError && error.code === 'INVALID_STATE',
+    );
   });
 });
 

@@ -112,12 +112,13 @@ export class AudioBridgeMember {
       );
     }
 
+    // Candidates of the new negotiation follow the offer at once; the old ones are obsolete.
+    this.#ufrag = iceUfragOf(jsep.sdp);
+
     const result = await this.#handle.message(
       { request: 'configure' },
       { jsep, context: this.#context('configure') },
     );
-
-    this.#ufrag = iceUfragOf(jsep.sdp);
 
     return answerOf(result.jsep, this.#context('configure'));
   }

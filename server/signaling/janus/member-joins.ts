@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 
+import { StardustError } from '../../../src/shared/errors.js';
 import { AudioBridgeMember, answerOf, type MemberBackend } from './audio-bridge-member.js';
 import { parseParticipants, type JoinResult } from './audio-bridge-room.js';
 import { RoomMediaError, type RoomMediaContext } from './errors.js';
@@ -95,7 +96,7 @@ export class MemberJoins {
       member.bind(handle);
       this.#listenToMember(member, handle);
 
-      if (member.left) throw RoomMediaError.disconnected({ ...context, server: this.#host.server });
+      if (member.left) throw leftDuringJoin(member);
 
       const joined = handle.message(body, { jsep: offer, context });
 
@@ -106,7 +107,7 @@ export class MemberJoins {
       const result = await joined;
       const answer = answerOf(result.jsep, context);
 
-      if (member.left) throw RoomMediaError.disconnected({ ...context, server: this.#host.server });
+      if (member.left) throw leftDuringJoin(member);
 
       member.setState('joined');
 
@@ -192,4 +193,12 @@ function joinBody(roomId: string, request: JoinRequest): Record<string, unknown>
   }
 
   return body;
+}
+
+/** Returns the error for a join whose member left, was kicked or lost its room meanwhile. */
+function leftDuringJoin(member: AudioBridgeMember): StardustError {
+  return new StardustError(
+    'INVALID_STATE',
+    `Member ${member.memberId} left room ${member.roomId} before its join completed; join again if it still should.`,
+  );
 }

@@ -112,6 +112,16 @@
     for (const message of queued.splice(0)) void window.__stardustSignal(peerId, message);
   }
 
+  /** Starts an ICE restart and returns the new offer; its candidates trickle as before. */
+  async function restartIce(peerId) {
+    const { pc } = peers.get(peerId);
+    const offer = await pc.createOffer({ iceRestart: true });
+
+    await pc.setLocalDescription(offer);
+
+    return { type: offer.type, sdp: offer.sdp };
+  }
+
   async function applyAnswer(peerId, answer) {
     await peers.get(peerId).pc.setRemoteDescription(answer);
   }
@@ -208,6 +218,7 @@
 
   window.peerHarness = {
     createPeer,
+    restartIce,
     applyAnswer,
     stats,
     spectrum,

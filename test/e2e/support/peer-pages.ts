@@ -159,6 +159,21 @@ export class PeerPage {
     return result;
   }
 
+  /**
+   * Restarts ICE on a joined peer: relays the new offer through the member's renegotiation
+   * and applies the answer. The new candidates trickle through the usual path.
+   */
+  async restartIce(peerId: string): Promise<void> {
+    const join = this.#joins.get(peerId)!;
+    const offer = await this.page.evaluate((id) => window.peerHarness.restartIce(id), peerId);
+    const answer = await join.room.member(join.memberId)!.renegotiate(offer);
+
+    await this.page.evaluate(
+      ([id, description]) => window.peerHarness.applyAnswer(id, description),
+      [peerId, answer] as const,
+    );
+  }
+
   /** Called by the page for each signaling message, in the page's order. */
   onSignal(peerId: string, message: SignalMessage): void {
     const join = this.#joins.get(peerId);
@@ -257,6 +272,7 @@ declare global {
     __stardustSignal(peerId: string, message: SignalMessage): Promise<void>;
     peerHarness: {
       createPeer(peerId: string, options: PeerOptions): Promise<void>;
+      restartIce(peerId: string): Promise<{ type: 'offer'; sdp: string }>;
       applyAnswer(peerId: string, answer: { type: string; sdp: string }): Promise<void>;
       stats(peerId: string): Promise<PeerStats>;
       spectrum(peerId: string, frequencies: number[]): { rms: number; levels: number[] };
