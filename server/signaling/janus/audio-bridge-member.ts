@@ -133,7 +133,7 @@ export class AudioBridgeMember {
       try {
         await handle.message({ request: 'leave' }, { context: this.#context('leave') });
       } catch {
-        // Detaching below removes the participant whatever Janus answered.
+        // Detaching below removes the participant whatever Janus responded.
       }
     }
 

@@ -244,7 +244,7 @@ export class PeerPage {
  * the last value. For conditions on media, which no event announces.
  */
 export async function waitFor<T>(
-  what: string,
+  description: string,
   probe: () => Promise<T>,
   accept: (value: T) => boolean,
   { timeoutMs = 20_000, intervalMs = 200 } = {},
@@ -259,7 +259,7 @@ export async function waitFor<T>(
 
     if (Date.now() > deadline) {
       throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}; last value ${JSON.stringify(last)}`,
+        `timed out after ${timeoutMs} ms waiting for ${description}; last value ${JSON.stringify(last)}`,
       );
     }
 
