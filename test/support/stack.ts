@@ -4,19 +4,30 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startJanus } from './janus.js';
+
 /** Which servers to start. Later layers add their servers here. */
 export interface StackOptions {
   /** Keep state here instead of a fresh temporary directory. */
   stateDir?: string;
+  /**
+   * Start Janus with the AudioBridge (only inside the test namespace; check
+   * `janusSkipReason()` from ./janus.js, or the `test-env` command in browser tests).
+   */
+  janus?: boolean;
 }
 
 /** URLs of the servers a stack started; absent servers have no URL. */
 export interface StackUrls {
   stateDir: string;
+  /** Janus's WebSocket API, for Node-side clients; pages never talk to Janus. */
+  janusUrl?: string;
 }
 
 export interface Stack {
   urls: StackUrls;
+  /** Janus's URL and AudioBridge admin key, kept out of `urls`, which pages receive. */
+  janus?: { wsUrl: string; adminKey: string };
   close(): Promise<void>;
 }
 
@@ -25,9 +36,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const ownsState = options.stateDir === undefined;
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'stardust-stack-'));
   const closers: Array<() => Promise<void>> = [];
+  const urls: StackUrls = { stateDir };
+  let janus: Stack['janus'];
+
+  if (options.janus === true) {
+    const started = await startJanus({ stateDir: join(stateDir, 'janus') });
+
+    closers.push(() => started.close());
+    urls.janusUrl = started.wsUrl;
+    janus = { wsUrl: started.wsUrl, adminKey: started.adminKey };
+  }
 
   return {
-    urls: { stateDir },
+    urls,
+    janus,
     async close() {
       for (const close of closers.reverse()) await close();
 
