@@ -873,6 +873,9 @@ export namespace voice {
         /** RoomStateUpdate maxMembers. */
         maxMembers: number;
 
+        /** RoomStateUpdate mediaState. */
+        mediaState: string;
+
         /**
          * Creates a new RoomStateUpdate instance using the specified properties.
          * @param [properties] Properties to set
@@ -928,6 +931,9 @@ export namespace voice {
 
             /** RoomStateUpdate maxMembers */
             maxMembers?: (number|null);
+
+            /** RoomStateUpdate mediaState */
+            mediaState?: (string|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1075,6 +1081,12 @@ export namespace voice {
         /** RoomJoin canSend. */
         canSend: boolean;
 
+        /** RoomJoin startUnmuted. */
+        startUnmuted: boolean;
+
+        /** RoomJoin resume. */
+        resume: boolean;
+
         /**
          * Creates a new RoomJoin instance using the specified properties.
          * @param [properties] Properties to set
@@ -1112,6 +1124,12 @@ export namespace voice {
 
             /** RoomJoin canSend */
             canSend?: (boolean|null);
+
+            /** RoomJoin startUnmuted */
+            startUnmuted?: (boolean|null);
+
+            /** RoomJoin resume */
+            resume?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1732,6 +1750,9 @@ export namespace voice {
         /** RoomJsep sdp. */
         sdp: string;
 
+        /** RoomJsep iceRestart. */
+        iceRestart: boolean;
+
         /**
          * Creates a new RoomJsep instance using the specified properties.
          * @param [properties] Properties to set
@@ -1769,6 +1790,9 @@ export namespace voice {
 
             /** RoomJsep sdp */
             sdp?: (string|null);
+
+            /** RoomJsep iceRestart */
+            iceRestart?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

@@ -1897,6 +1897,7 @@ export const voice = $root.voice = (() => {
          * @property {string|null} [media] RoomStateUpdate media
          * @property {boolean|null} [closed] RoomStateUpdate closed
          * @property {number|null} [maxMembers] RoomStateUpdate maxMembers
+         * @property {string|null} [mediaState] RoomStateUpdate mediaState
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1995,6 +1996,14 @@ export const voice = $root.voice = (() => {
          */
         RoomStateUpdate.prototype.maxMembers = 0;
 
+        /**
+         * RoomStateUpdate mediaState.
+         * @member {string} mediaState
+         * @memberof voice.RoomStateUpdate
+         * @instance
+         */
+        RoomStateUpdate.prototype.mediaState = "";
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
@@ -2055,6 +2064,8 @@ export const voice = $root.voice = (() => {
                 writer.uint32(/* id 7, wireType 0 =*/56).bool(message.closed);
             if (message.maxMembers != null && $Object.hasOwnProperty.call(message, "maxMembers") && message.maxMembers !== 0)
                 writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.maxMembers);
+            if (message.mediaState != null && $Object.hasOwnProperty.call(message, "mediaState") && message.mediaState !== "")
+                writer.uint32(/* id 9, wireType 2 =*/74).string(message.mediaState);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2161,6 +2172,15 @@ export const voice = $root.voice = (() => {
                             message.maxMembers = value;
                         else
                             delete message.maxMembers;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.mediaState = value;
+                        else
+                            delete message.mediaState;
                         continue;
                     }
                 }
@@ -2509,6 +2529,8 @@ export const voice = $root.voice = (() => {
          * @typedef {Object} voice.RoomJoin.$Properties
          * @property {string|null} [nickname] RoomJoin nickname
          * @property {boolean|null} [canSend] RoomJoin canSend
+         * @property {boolean|null} [startUnmuted] RoomJoin startUnmuted
+         * @property {boolean|null} [resume] RoomJoin resume
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2557,6 +2579,22 @@ export const voice = $root.voice = (() => {
         RoomJoin.prototype.canSend = false;
 
         /**
+         * RoomJoin startUnmuted.
+         * @member {boolean} startUnmuted
+         * @memberof voice.RoomJoin
+         * @instance
+         */
+        RoomJoin.prototype.startUnmuted = false;
+
+        /**
+         * RoomJoin resume.
+         * @member {boolean} resume
+         * @memberof voice.RoomJoin
+         * @instance
+         */
+        RoomJoin.prototype.resume = false;
+
+        /**
          * Creates a new RoomJoin instance using the specified properties.
          * @function create
          * @memberof voice.RoomJoin
@@ -2592,6 +2630,10 @@ export const voice = $root.voice = (() => {
                 writer.uint32(/* id 1, wireType 2 =*/10).string(message.nickname);
             if (message.canSend != null && $Object.hasOwnProperty.call(message, "canSend") && message.canSend !== false)
                 writer.uint32(/* id 2, wireType 0 =*/16).bool(message.canSend);
+            if (message.startUnmuted != null && $Object.hasOwnProperty.call(message, "startUnmuted") && message.startUnmuted !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.startUnmuted);
+            if (message.resume != null && $Object.hasOwnProperty.call(message, "resume") && message.resume !== false)
+                writer.uint32(/* id 4, wireType 0 =*/32).bool(message.resume);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2652,6 +2694,24 @@ export const voice = $root.voice = (() => {
                             message.canSend = value;
                         else
                             delete message.canSend;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.startUnmuted = value;
+                        else
+                            delete message.startUnmuted;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.resume = value;
+                        else
+                            delete message.resume;
                         continue;
                     }
                 }
@@ -4140,6 +4200,7 @@ export const voice = $root.voice = (() => {
          * @typedef {Object} voice.RoomJsep.$Properties
          * @property {string|null} [type] RoomJsep type
          * @property {string|null} [sdp] RoomJsep sdp
+         * @property {boolean|null} [iceRestart] RoomJsep iceRestart
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -4188,6 +4249,14 @@ export const voice = $root.voice = (() => {
         RoomJsep.prototype.sdp = "";
 
         /**
+         * RoomJsep iceRestart.
+         * @member {boolean} iceRestart
+         * @memberof voice.RoomJsep
+         * @instance
+         */
+        RoomJsep.prototype.iceRestart = false;
+
+        /**
          * Creates a new RoomJsep instance using the specified properties.
          * @function create
          * @memberof voice.RoomJsep
@@ -4223,6 +4292,8 @@ export const voice = $root.voice = (() => {
                 writer.uint32(/* id 1, wireType 2 =*/10).string(message.type);
             if (message.sdp != null && $Object.hasOwnProperty.call(message, "sdp") && message.sdp !== "")
                 writer.uint32(/* id 2, wireType 2 =*/18).string(message.sdp);
+            if (message.iceRestart != null && $Object.hasOwnProperty.call(message, "iceRestart") && message.iceRestart !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.iceRestart);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -4283,6 +4354,15 @@ export const voice = $root.voice = (() => {
                             message.sdp = value;
                         else
                             delete message.sdp;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.iceRestart = value;
+                        else
+                            delete message.iceRestart;
                         continue;
                     }
                 }

@@ -446,6 +446,12 @@ export const ERROR_CODES = {
     meaning: 'No media server is configured and the room is larger than the peer mesh limit.',
     action: 'Install Janus (apt install janus) and start the signaling server with --janus.',
   },
+  ROOM_TIP_UNVERIFIED: {
+    area: 'room',
+    meaning:
+      'The block named by a room tip has no balance transfer from the tipper to the recipient of that amount.',
+    action: 'Send the tip after its transfer is in a block, with that block hash.',
+  },
 } as const satisfies Record<string, { area: string; meaning: string; action: string }>;
 
 /** One code of {@link ERROR_CODES}. */
