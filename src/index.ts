@@ -99,3 +99,48 @@ export type {
   VoiceRoomConstants,
   VoiceRoomPallet,
 } from './chain/pallets/voice-room.js';
+export { RoomSession } from './room/room-session.js';
+export type { RoomSessionOptions, RoomSessionTurn } from './room/room-session.js';
+export { RoomDirectory } from './room/room-directory.js';
+export type { RoomDirectoryOptions } from './room/room-directory.js';
+export { browserMediaPlatform } from './room/media-platform.js';
+export { LevelMeter } from './room/level-meter.js';
+export type { LevelMeterOptions, RoomClock } from './room/level-meter.js';
+export { ROOM_SESSION_STATES } from './room/types.js';
+export type {
+  AudioSink,
+  CreateRoomOptions,
+  RoomJoinOptions,
+  RoomMediaPlatform,
+  RoomMemberView,
+  RoomOutgoingSignal,
+  RoomSessionEvents,
+  RoomSessionReason,
+  RoomSessionState,
+  RoomSignalingEvents,
+  RoomSignalingPort,
+  RoomSignalMessage,
+  RoomSummary,
+  RoomTip,
+} from './room/types.js';
+export {
+  canChangeMode,
+  canClose,
+  canModerate,
+  canSetRole,
+  DEFAULT_TURN_MS,
+  isModerator,
+  mayRaiseHand,
+  MESH_MAX_MEMBERS,
+  roleMaySpeak,
+  ROOM_ROLES,
+  SPEAKING_MODES,
+} from './shared/room-rules.js';
+export type { RoomRole, RoomSpeakingMode } from './shared/room-rules.js';
+export type {
+  RoomMediaKind,
+  RoomMediaState,
+  RoomMemberSnapshot,
+  RoomSnapshot,
+  RoomTurnSnapshot,
+} from './shared/room-wire.js';

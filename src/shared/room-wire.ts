@@ -476,3 +476,64 @@ function decode<T>(body: () => T, name: string): T {
 function decodeError(what: string): StardustError {
   return new StardustError('PROTOCOL_DECODE', `A room payload carries ${what}, which is invalid.`);
 }
+
+/** Encodes an SDP_OFFER or SDP_ANSWER payload of a mesh room. */
+export function encodeSdp(value: {
+  type: 'offer' | 'answer';
+  sdp: string;
+  iceRestart?: boolean;
+}): Uint8Array {
+  return voice.SdpMessage.encode({
+    type: value.type,
+    sdp: value.sdp,
+    iceRestart: value.iceRestart ?? false,
+  }).finish();
+}
+
+/**
+ * Decodes an SDP_OFFER or SDP_ANSWER payload.
+ *
+ * @throws StardustError PROTOCOL_DECODE for malformed bytes, a type other than offer or
+ *   answer, or an empty SDP.
+ */
+export function decodeSdp(bytes: Uint8Array): {
+  type: 'offer' | 'answer';
+  sdp: string;
+  iceRestart: boolean;
+} {
+  const sdp = decode(() => voice.SdpMessage.decode(bytes), 'SdpMessage');
+
+  if (sdp.type !== 'offer' && sdp.type !== 'answer') throw decodeError(`SDP type ${sdp.type}`);
+
+  if (sdp.sdp.length === 0) throw decodeError('an empty SDP');
+
+  return { type: sdp.type, sdp: sdp.sdp, iceRestart: sdp.iceRestart };
+}
+
+/** Encodes an ICE_CANDIDATE payload; the empty candidate string ends the candidates. */
+export function encodeCandidate(candidate: RoomCandidate): Uint8Array {
+  return voice.IceCandidate.encode({
+    candidate: candidate.candidate,
+    sdpMid: candidate.sdpMid ?? null,
+    sdpMlineIndex: candidate.sdpMLineIndex ?? null,
+    usernameFragment: candidate.usernameFragment ?? null,
+  }).finish();
+}
+
+/** Decodes an ICE_CANDIDATE payload. */
+export function decodeCandidate(bytes: Uint8Array): RoomCandidate {
+  const value = decode(() => voice.IceCandidate.decode(bytes), 'IceCandidate');
+  const candidate: RoomCandidate = { candidate: value.candidate };
+
+  if (value.sdpMid !== null && value.sdpMid !== undefined) candidate.sdpMid = value.sdpMid;
+
+  if (value.sdpMlineIndex !== null && value.sdpMlineIndex !== undefined) {
+    candidate.sdpMLineIndex = value.sdpMlineIndex;
+  }
+
+  if (value.usernameFragment !== null && value.usernameFragment !== undefined) {
+    candidate.usernameFragment = value.usernameFragment;
+  }
+
+  return candidate;
+}
