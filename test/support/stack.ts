@@ -4,15 +4,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startDevnet } from '../../server/devnet/index.js';
+
 /** Which servers to start. Later layers add their servers here. */
 export interface StackOptions {
   /** Keep state here instead of a fresh temporary directory. */
   stateDir?: string;
+  /**
+   * Start a devnet: `true` for instant seal with no extra accounts, or options (block time
+   * in ms, 0 = instant seal; `//MemberN` accounts; persist under the state directory).
+   */
+  devnet?: boolean | { blockTimeMs?: number; devAccounts?: number; persist?: boolean };
 }
 
 /** URLs of the servers a stack started; absent servers have no URL. */
 export interface StackUrls {
   stateDir: string;
+  /** WebSocket JSON-RPC URL of the devnet. */
+  devnetUrl?: string;
+  /** HTTP JSON-RPC URL of the devnet. */
+  devnetHttpUrl?: string;
+  /** Genesis hash of the devnet, 0x-hex. */
+  devnetGenesisHash?: string;
 }
 
 export interface Stack {
@@ -25,9 +38,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const ownsState = options.stateDir === undefined;
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'stardust-stack-'));
   const closers: Array<() => Promise<void>> = [];
+  const urls: StackUrls = { stateDir };
+
+  if (options.devnet !== undefined && options.devnet !== false) {
+    const settings = options.devnet === true ? {} : options.devnet;
+    const devnet = await startDevnet({
+      port: 0,
+      blockTimeMs: settings.blockTimeMs ?? 0,
+      devAccounts: settings.devAccounts ?? 0,
+      stateFile: settings.persist === true ? join(stateDir, 'devnet', 'chain.json') : undefined,
+    });
+
+    closers.push(() => devnet.close());
+    urls.devnetUrl = devnet.url;
+    urls.devnetHttpUrl = devnet.httpUrl;
+    urls.devnetGenesisHash = devnet.genesisHash;
+  }
 
   return {
-    urls: { stateDir },
+    urls,
     async close() {
       for (const close of closers.reverse()) await close();
 
