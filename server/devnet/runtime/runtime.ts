@@ -99,7 +99,8 @@ export class Runtime {
     const definition = this.#item(pallet, item);
     const bytes = this.storage.get(this.key(pallet, item, keys));
 
-    if (bytes === undefined) return definition.default as T | undefined;
+    // A copy, because callers modify what they read before writing it back.
+    if (bytes === undefined) return structuredClone(definition.default) as T | undefined;
 
     return this.codecs.decode<T>(definition.value, bytes);
   }

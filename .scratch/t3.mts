@@ -1,0 +1,14 @@
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { startDevnet } from '../server/devnet/index.js';
+const d = await startDevnet({ port: 0 });
+const api = await ApiPromise.create({ provider: new WsProvider(d.url), noInitWarn: true });
+const k = new Keyring({ type: 'sr25519' });
+const alice = k.addFromUri('//Alice');const bob = k.addFromUri('//Bob');
+const h = await api.tx.balances.transferKeepAlive(bob.address, 10n**12n).signAndSend(alice);
+console.log('hash', h.toHex());
+await new Promise(r => setTimeout(r, 200));
+console.log((await api.call.accountNonceApi.accountNonce(alice.address)).toString());
+console.log((await api.rpc.system.accountNextIndex(alice.address)).toString());
+const s = await api.tx.balances.transferKeepAlive(bob.address, 10n**12n).signAsync(alice, { nonce: -1 });
+console.log('nonce used', s.nonce.toString());
+await api.disconnect(); await d.close();
