@@ -453,7 +453,13 @@ export class Chain extends EventEmitter<{ block: [Block, RawState] }> {
 }
 
 function readStateFile(file: string): StateFile {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as StateFile;
+  let parsed: StateFile;
+
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as StateFile;
+  } catch (error) {
+    throw new TypeError(`${file} could not be parsed as a devnet state file; delete it to start a new chain`, { cause: error });
+  }
 
   if (parsed.format !== STATE_FILE_FORMAT || parsed.version !== 1 || !Array.isArray(parsed.blocks)) {
     throw new TypeError(`${file} is not a devnet state file (format ${STATE_FILE_FORMAT}, version 1)`);
