@@ -271,13 +271,25 @@ describe('utility and balances', () => {
   it('rejects a transfer below the existential deposit', async () => {
     const failed = await submit(chain, chain.api.tx.balances.transferKeepAlive(chain.pair('//Dustless').address, DUST / 10_000n), member());
 
-    assert.equal(failed.error, 'Token.BelowMinimum');
+    assert.equal(failed.error, 'balances.ExistentialDeposit');
   });
 
   it('rejects a transfer beyond the balance', async () => {
     const failed = await submit(chain, chain.api.tx.balances.transferKeepAlive(member().address, 2000n * DUST), member());
 
-    assert.equal(failed.error, 'Token.FundsUnavailable');
+    assert.equal(failed.error, 'balances.InsufficientBalance');
+  });
+
+  it('rejects a keep-alive transfer that would reap the sender', async () => {
+    const temporary = chain.pair('//KeepAlive');
+
+    await submit(chain, chain.api.tx.balances.transferKeepAlive(temporary.address, DUST), member());
+
+    const balance = await freeBalance(chain, temporary.address);
+    const fee = (await chain.api.tx.balances.transferKeepAlive(member().address, balance).paymentInfo(temporary)).partialFee.toBigInt();
+    const failed = await submit(chain, chain.api.tx.balances.transferKeepAlive(member().address, balance - fee), temporary);
+
+    assert.equal(failed.error, 'balances.Expendability');
   });
 
   it('transfer_all without keep-alive reaps the sender', async () => {

@@ -1,7 +1,8 @@
 /**
  * Balances (index 2): free and reserved DUST, transfers, reserves for deposits, and the
- * fee withdrawal and deposit that TransactionPayment uses. Insufficient funds fail with the
- * `TokenError`s a polkadot-sdk runtime's fungible traits return.
+ * fee withdrawal and deposit that TransactionPayment uses. Failed transfers report the
+ * module errors Rococo Asset Hub's runtime reports (InsufficientBalance, Expendability,
+ * ExistentialDeposit), which the conformance test checks against chopsticks.
  */
 import { EXISTENTIAL_DEPOSIT } from '../constants.js';
 import type { CommonTypes } from '../metadata/common-types.js';
@@ -41,7 +42,7 @@ export function credit(rt: Runtime, who: string, amount: bigint): void {
   const info = account(rt, who);
   const isNew = info.providers === 0;
 
-  if (isNew && amount < EXISTENTIAL_DEPOSIT) throw new DispatchFailure({ Token: 'BelowMinimum' });
+  if (isNew && amount < EXISTENTIAL_DEPOSIT) fail('Balances', 'ExistentialDeposit');
 
   if (isNew) info.providers = 1;
 
@@ -56,9 +57,13 @@ export function credit(rt: Runtime, who: string, amount: bigint): void {
  * existential deposit is reaped and its dust reported as DustLost.
  */
 export function debit(rt: Runtime, who: string, amount: bigint, keepAlive: boolean): void {
-  if (amount > reducibleBalance(rt, who, keepAlive)) throw new DispatchFailure({ Token: 'FundsUnavailable' });
-
   const info = account(rt, who);
+
+  if (amount > info.data.free) fail('Balances', 'InsufficientBalance');
+
+  if (amount > info.data.free - info.data.frozen) fail('Balances', 'LiquidityRestrictions');
+
+  if (amount > reducibleBalance(rt, who, keepAlive)) fail('Balances', 'Expendability');
 
   info.data.free -= amount;
 
