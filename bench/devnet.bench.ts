@@ -68,7 +68,11 @@ async function measure(url: string, count: number, fund: boolean): Promise<numbe
     const signed: Array<SubmittableExtrinsic<'promise'>> = [];
 
     for (let i = 0; i < WARM_UP + count; i += 1) {
-      signed.push(await client.api.tx.balances.transferKeepAlive(bob.address, 10n ** 10n).signAsync(alice, { nonce: first + i, era: 0 }));
+      signed.push(
+        await client.api.tx.balances
+          .transferKeepAlive(bob.address, 10n ** 10n)
+          .signAsync(alice, { nonce: first + i, era: 0 }),
+      );
     }
 
     for (const tx of signed.slice(0, WARM_UP)) await untilInBlock(client, tx);

@@ -155,7 +155,8 @@ Starts the local Stardust development chain (WebSocket and HTTP JSON-RPC on one 
 function parsePort(text: string, flag: string): number {
   const port = Number(text);
 
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`${flag} must be a port number 0..65535, got "${text}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`${flag} must be a port number 0..65535, got "${text}"`);
 
   return port;
 }
@@ -163,7 +164,8 @@ function parsePort(text: string, flag: string): number {
 function parseCount(text: string, flag: string): number {
   const value = Number(text);
 
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${flag} must be a non-negative integer, got "${text}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${flag} must be a non-negative integer, got "${text}"`);
 
   return value;
 }

@@ -22,7 +22,13 @@ import { partialFee } from './pallets/payment-utility.js';
 import { account } from './pallets/system.js';
 import { runtimeDefinition, type RuntimeDefinition } from './runtime/assemble.js';
 import type { ChainView } from './runtime/chain-view.js';
-import { buildBlock, extrinsicsRoot, headerHash, stateDigest, type Header } from './runtime/executive.js';
+import {
+  buildBlock,
+  extrinsicsRoot,
+  headerHash,
+  stateDigest,
+  type Header,
+} from './runtime/executive.js';
 import {
   decodeExtrinsic,
   TransactionRejected,
@@ -41,7 +47,8 @@ export interface Block {
 }
 
 /** Status updates of a watched transaction, as `author_extrinsicUpdate` sends them. */
-export type TransactionStatus = 'ready' | { inBlock: string } | { finalized: string } | 'invalid' | 'dropped';
+export type TransactionStatus =
+  'ready' | { inBlock: string } | { finalized: string } | 'invalid' | 'dropped';
 
 /** A pool-level rejection that is not a validity error (RPC codes 1012–1014). */
 export class PoolRejected extends Error {
@@ -132,7 +139,10 @@ export class Chain extends EventEmitter<{ block: [Block, RawState] }> {
 
   /** Opens the chain: from `stateFile` when it exists, else from genesis. */
   static open(options: ChainOptions): Chain {
-    const loaded = options.stateFile !== undefined && existsSync(options.stateFile) ? readStateFile(options.stateFile) : undefined;
+    const loaded =
+      options.stateFile !== undefined && existsSync(options.stateFile)
+        ? readStateFile(options.stateFile)
+        : undefined;
     const chain = new Chain(options, loaded);
 
     if (options.blockTimeMs > 0) {
@@ -176,7 +186,9 @@ export class Chain extends EventEmitter<{ block: [Block, RawState] }> {
 
     if (state === undefined) {
       throw new RangeError(
-        this.#blocks.has(target) ? `State already discarded for ${target}` : `Header was not found in the database: ${target}`,
+        this.#blocks.has(target)
+          ? `State already discarded for ${target}`
+          : `Header was not found in the database: ${target}`,
       );
     }
 
@@ -195,16 +207,24 @@ export class Chain extends EventEmitter<{ block: [Block, RawState] }> {
    * TransactionRejected or PoolRejected.
    */
   submit(bytes: Uint8Array, watch?: (status: TransactionStatus) => void): string {
-    const ext = decodeExtrinsic(bytes, (call) => this.definition.registry.createType('Call', call).encodedLength);
+    const ext = decodeExtrinsic(
+      bytes,
+      (call) => this.definition.registry.createType('Call', call).encodedLength,
+    );
 
     if (this.#pool.some((entry) => entry.ext.hash === ext.hash)) {
-      throw new PoolRejected(1013, 'Transaction Already Imported', 'The transaction is already in the pool.');
+      throw new PoolRejected(
+        1013,
+        'Transaction Already Imported',
+        'The transaction is already in the pool.',
+      );
     }
 
     if (ext.signed === undefined) throw new TransactionRejected('unknown', 'NoUnsignedValidator');
 
     const signer = ext.signed.signer;
-    const queued = signer === undefined ? [] : this.#pool.filter((entry) => entry.ext.signed?.signer === signer);
+    const queued =
+      signer === undefined ? [] : this.#pool.filter((entry) => entry.ext.signed?.signer === signer);
     const nonce = signer === undefined ? 0 : account(this.#rt, signer).nonce;
 
     if (queued.some((entry) => entry.ext.signed!.nonce === ext.signed!.nonce)) {
@@ -233,7 +253,9 @@ export class Chain extends EventEmitter<{ block: [Block, RawState] }> {
   /** Sets the next block's timestamp to `target` ms; later blocks continue from there. */
   timeTravel(target: bigint): bigint {
     if (target < this.#lastTimestamp) {
-      throw new RangeError(`target ${target} is before the head's timestamp ${this.#lastTimestamp}`);
+      throw new RangeError(
+        `target ${target} is before the head's timestamp ${this.#lastTimestamp}`,
+      );
     }
 
     this.#timeOffsetMs = target - BigInt(Date.now());
@@ -300,24 +322,47 @@ export class Chain extends EventEmitter<{ block: [Block, RawState] }> {
         parentHash: this.#head.hash,
         timestamp,
         transactions: taken.map((entry) => entry.ext),
-        onBug: (error, ext) => this.#options.logger.error({ err: error, tx: ext.hash }, 'dispatch threw; recorded as DispatchError::Other'),
+        onBug: (error, ext) =>
+          this.#options.logger.error(
+            { err: error, tx: ext.hash },
+            'dispatch threw; recorded as DispatchError::Other',
+          ),
       }),
     );
-    const block: Block = { hash: outcome.hash, header: outcome.header, extrinsics: outcome.extrinsics.map((bytes) => u8aToHex(bytes)) };
+    const block: Block = {
+      hash: outcome.hash,
+      header: outcome.header,
+      extrinsics: outcome.extrinsics.map((bytes) => u8aToHex(bytes)),
+    };
     const deferred = new Set(outcome.deferred);
     const done = taken.filter((entry) => !deferred.has(entry.ext));
 
     this.#pool.splice(0, taken.length, ...taken.filter((entry) => deferred.has(entry.ext)));
     this.#lastTimestamp = timestamp;
     this.#addBlock(block);
-    this.#options.logger.debug({ number: block.header.number, hash: block.hash, extrinsics: block.extrinsics.length, events: this.#rt.events.length }, 'block');
+    this.#options.logger.debug(
+      {
+        number: block.header.number,
+        hash: block.hash,
+        extrinsics: block.extrinsics.length,
+        events: this.#rt.events.length,
+      },
+      'block',
+    );
 
     for (const { extrinsic, error } of outcome.dropped) {
-      this.#options.logger.info({ tx: extrinsic.hash, reason: error.message }, 'transaction dropped at inclusion');
+      this.#options.logger.info(
+        { tx: extrinsic.hash, reason: error.message },
+        'transaction dropped at inclusion',
+      );
     }
 
     this.emit('block', block, before);
-    this.#notify(done, outcome.dropped.map((entry) => entry.extrinsic), block.hash);
+    this.#notify(
+      done,
+      outcome.dropped.map((entry) => entry.extrinsic),
+      block.hash,
+    );
     this.#schedulePersist();
   }
 
@@ -366,7 +411,8 @@ export class Chain extends EventEmitter<{ block: [Block, RawState] }> {
 
     const oldState = this.#hashByNumber.get(block.header.number - STATE_HISTORY);
 
-    if (oldState !== undefined && block.header.number - STATE_HISTORY > 0) this.#states.delete(oldState);
+    if (oldState !== undefined && block.header.number - STATE_HISTORY > 0)
+      this.#states.delete(oldState);
   }
 
   #view(): ChainView {
@@ -384,7 +430,9 @@ export class Chain extends EventEmitter<{ block: [Block, RawState] }> {
 
         if (number === 0) return hexToU8a(this.genesisHash);
 
-        return rt.has('System', 'BlockHash', [number]) ? hexToU8a(rt.get<string>('System', 'BlockHash', [number])!) : undefined;
+        return rt.has('System', 'BlockHash', [number])
+          ? hexToU8a(rt.get<string>('System', 'BlockHash', [number])!)
+          : undefined;
       },
       account: (who) => account(rt, who),
       spendable: (who) => reducibleBalance(rt, who, true),
@@ -436,7 +484,8 @@ export class Chain extends EventEmitter<{ block: [Block, RawState] }> {
   }
 
   #restore(loaded: StateFile): void {
-    for (const [key, value] of Object.entries(loaded.state)) this.#storage.set(key, hexToU8a(value));
+    for (const [key, value] of Object.entries(loaded.state))
+      this.#storage.set(key, hexToU8a(value));
 
     const blocks = [...loaded.blocks].sort((a, b) => a.header.number - b.header.number);
 
@@ -458,14 +507,26 @@ function readStateFile(file: string): StateFile {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as StateFile;
   } catch (error) {
-    throw new TypeError(`${file} could not be parsed as a devnet state file; delete it to start a new chain`, { cause: error });
+    throw new TypeError(
+      `${file} could not be parsed as a devnet state file; delete it to start a new chain`,
+      { cause: error },
+    );
   }
 
-  if (parsed.format !== STATE_FILE_FORMAT || parsed.version !== 1 || !Array.isArray(parsed.blocks)) {
-    throw new TypeError(`${file} is not a devnet state file (format ${STATE_FILE_FORMAT}, version 1)`);
+  if (
+    parsed.format !== STATE_FILE_FORMAT ||
+    parsed.version !== 1 ||
+    !Array.isArray(parsed.blocks)
+  ) {
+    throw new TypeError(
+      `${file} is not a devnet state file (format ${STATE_FILE_FORMAT}, version 1)`,
+    );
   }
 
-  if (!parsed.blocks.some((block) => block.hash === parsed.head) || !parsed.blocks.some((block) => block.header.number === 0)) {
+  if (
+    !parsed.blocks.some((block) => block.hash === parsed.head) ||
+    !parsed.blocks.some((block) => block.header.number === 0)
+  ) {
     throw new TypeError(`${file} lacks its head or genesis block; delete it to start a new chain`);
   }
 

@@ -8,7 +8,15 @@ import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 
 import type { Block, Chain, TransactionStatus } from './chain.js';
 import { PoolRejected } from './chain.js';
-import { IMPL_NAME, SPEC_NAME, SPEC_VERSION, SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, TRANSACTION_VERSION } from './constants.js';
+import {
+  IMPL_NAME,
+  SPEC_NAME,
+  SPEC_VERSION,
+  SS58_PREFIX,
+  TOKEN_DECIMALS,
+  TOKEN_SYMBOL,
+  TRANSACTION_VERSION,
+} from './constants.js';
 import { partialFee } from './pallets/payment-utility.js';
 import { account } from './pallets/system.js';
 import { ExtrinsicFormatError, TransactionRejected } from './runtime/extrinsic.js';
@@ -62,6 +70,7 @@ function afterEventsRead(session: RpcSession, hash: string, task: () => void): v
     clearTimeout(timer);
     task();
   };
+
   const timer = setTimeout(once, FINALIZED_FALLBACK_MS);
 
   waiters.set(hash, [...(waiters.get(hash) ?? []), once]);
@@ -75,7 +84,9 @@ function eventsRead(session: RpcSession, hash: string): void {
 
   waiters!.delete(hash);
   // A separate socket write lets the client finish the InBlock result before Finalized.
-  session.afterResponse(() => setTimeout(() => tasks.forEach((task) => task()), FINALIZED_AFTER_READ_MS));
+  session.afterResponse(() =>
+    setTimeout(() => tasks.forEach((task) => task()), FINALIZED_AFTER_READ_MS),
+  );
 }
 
 type Method = (params: unknown[], session: RpcSession) => unknown;
@@ -103,22 +114,34 @@ export function runtimeVersion(): Record<string, unknown> {
 }
 
 /** Builds the method table for `chain`; `name` and `version` describe the node. */
-export function createMethods(chain: Chain, node: { name: string; version: string }): Map<string, Method> {
+export function createMethods(
+  chain: Chain,
+  node: { name: string; version: string },
+): Map<string, Method> {
   const methods = new Map<string, Method>();
-  const add = (names: string[], method: Method) => names.forEach((name) => methods.set(name, method));
+  const add = (names: string[], method: Method) =>
+    names.forEach((name) => methods.set(name, method));
 
   add(['rpc_methods'], () => ({ version: 1, methods: [...methods.keys()].sort() }));
   add(['system_chain'], () => 'Stardust Devnet');
   add(['system_name'], () => node.name);
   add(['system_version'], () => node.version);
   add(['system_chainType'], () => 'Development');
-  add(['system_properties'], () => ({ ss58Format: SS58_PREFIX, tokenDecimals: TOKEN_DECIMALS, tokenSymbol: TOKEN_SYMBOL }));
+  add(['system_properties'], () => ({
+    ss58Format: SS58_PREFIX,
+    tokenDecimals: TOKEN_DECIMALS,
+    tokenSymbol: TOKEN_SYMBOL,
+  }));
   add(['system_health'], () => ({ peers: 0, isSyncing: false, shouldHavePeers: false }));
   add(['system_peers'], () => []);
   add(['system_nodeRoles'], () => ['Authority']);
   add(['system_localPeerId'], () => '12D3KooWStardustDevnetHasNoNetwork');
   add(['system_localListenAddresses'], () => []);
-  add(['system_syncState'], () => ({ startingBlock: 0, currentBlock: chain.head.header.number, highestBlock: chain.head.header.number }));
+  add(['system_syncState'], () => ({
+    startingBlock: 0,
+    currentBlock: chain.head.header.number,
+    highestBlock: chain.head.header.number,
+  }));
   add(['system_accountNextIndex', 'account_nextIndex'], ([address]) => {
     const who = accountParam(address);
 
@@ -138,13 +161,21 @@ export function createMethods(chain: Chain, node: { name: string; version: strin
   add(['chain_getBlock'], ([hash]) => {
     const block = blockParam(chain, hash);
 
-    return block === undefined ? null : { block: { header: headerJson(block), extrinsics: block.extrinsics }, justifications: null };
+    return block === undefined
+      ? null
+      : {
+          block: { header: headerJson(block), extrinsics: block.extrinsics },
+          justifications: null,
+        };
   });
   add(['chain_getFinalizedHead', 'chain_getFinalisedHead'], () => chain.head.hash);
-  add(['chain_subscribeNewHead', 'chain_subscribeNewHeads', 'subscribe_newHead'], (_params, session) =>
-    subscribeHeads(chain, session, 'chain_newHead', false),
+  add(
+    ['chain_subscribeNewHead', 'chain_subscribeNewHeads', 'subscribe_newHead'],
+    (_params, session) => subscribeHeads(chain, session, 'chain_newHead', false),
   );
-  add(['chain_subscribeAllHeads'], (_params, session) => subscribeHeads(chain, session, 'chain_allHead', false));
+  add(['chain_subscribeAllHeads'], (_params, session) =>
+    subscribeHeads(chain, session, 'chain_allHead', false),
+  );
   add(['chain_subscribeFinalizedHeads', 'chain_subscribeFinalisedHeads'], (_params, session) =>
     subscribeHeads(chain, session, 'chain_finalizedHead', true),
   );
@@ -181,7 +212,9 @@ export function createMethods(chain: Chain, node: { name: string; version: strin
       return () => undefined;
     }),
   );
-  add(['state_call', 'state_callAt'], ([name, data, hash]) => stateCall(chain, stringParam(name, 'method'), bytesParam(data ?? '0x'), hashParam(hash)));
+  add(['state_call', 'state_callAt'], ([name, data, hash]) =>
+    stateCall(chain, stringParam(name, 'method'), bytesParam(data ?? '0x'), hashParam(hash)),
+  );
   const eventsKey = `0x${chain.runtime.key('System', 'Events')}`;
 
   add(['state_getStorage', 'state_getStorageAt'], ([key, hash], session) => {
@@ -202,18 +235,33 @@ export function createMethods(chain: Chain, node: { name: string; version: strin
 
     return value === null ? null : (value.length - 2) / 2;
   });
-  add(['state_getKeys'], ([prefix, hash]) => keysPaged(chain.stateAt(hashParam(hash)), keyParam(prefix ?? '0x'), Number.MAX_SAFE_INTEGER, undefined));
+  add(['state_getKeys'], ([prefix, hash]) =>
+    keysPaged(
+      chain.stateAt(hashParam(hash)),
+      keyParam(prefix ?? '0x'),
+      Number.MAX_SAFE_INTEGER,
+      undefined,
+    ),
+  );
   add(['state_getKeysPaged', 'state_getKeysPagedAt'], ([prefix, count, startKey, hash]) => {
     const limit = Number(count);
 
-    if (!Number.isInteger(limit) || limit < 0 || limit > 1000) throw new RpcError(-32602, 'Invalid params', 'count must be an integer 0..=1000');
+    if (!Number.isInteger(limit) || limit < 0 || limit > 1000)
+      throw new RpcError(-32602, 'Invalid params', 'count must be an integer 0..=1000');
 
-    return keysPaged(chain.stateAt(hashParam(hash)), keyParam(prefix ?? '0x'), limit, startKey == null ? undefined : keyParam(startKey));
+    return keysPaged(
+      chain.stateAt(hashParam(hash)),
+      keyParam(prefix ?? '0x'),
+      limit,
+      startKey == null ? undefined : keyParam(startKey),
+    );
   });
   add(['state_getPairs'], ([prefix, hash]) => {
     const state = chain.stateAt(hashParam(hash));
 
-    return keysPaged(state, keyParam(prefix ?? '0x'), Number.MAX_SAFE_INTEGER, undefined).map((key) => [key, storageValue(state, key)]);
+    return keysPaged(state, keyParam(prefix ?? '0x'), Number.MAX_SAFE_INTEGER, undefined).map(
+      (key) => [key, storageValue(state, key)],
+    );
   });
   add(['state_queryStorageAt'], ([keys, hash]) => {
     const at = hashParam(hash) ?? chain.head.hash;
@@ -221,21 +269,27 @@ export function createMethods(chain: Chain, node: { name: string; version: strin
 
     return [{ block: at, changes: keysParam(keys).map((key) => [key, storageValue(state, key)]) }];
   });
-  add(['state_subscribeStorage'], ([keys], session) => subscribeStorage(chain, session, keys == null ? undefined : keysParam(keys)));
+  add(['state_subscribeStorage'], ([keys], session) =>
+    subscribeStorage(chain, session, keys == null ? undefined : keysParam(keys)),
+  );
 
   add(['author_submitExtrinsic'], ([extrinsic]) => submit(chain, extrinsic));
   add(['author_submitAndWatchExtrinsic'], ([extrinsic], session) => {
     let deliver: ((status: TransactionStatus) => void) | undefined;
     const early: TransactionStatus[] = [];
-    const hash = submit(chain, extrinsic, (status) => (deliver === undefined ? early.push(status) : deliver(status)));
+    const hash = submit(chain, extrinsic, (status) =>
+      deliver === undefined ? early.push(status) : deliver(status),
+    );
 
     void hash;
 
     return session.subscribe('author_extrinsicUpdate', (send) => {
       deliver = (status) => {
-        if (typeof status === 'object' && 'finalized' in status) afterEventsRead(session, status.finalized, () => send(status));
+        if (typeof status === 'object' && 'finalized' in status)
+          afterEventsRead(session, status.finalized, () => send(status));
         else send(status);
       };
+
       send('ready');
 
       for (const status of early.splice(0)) send(status);
@@ -252,7 +306,11 @@ export function createMethods(chain: Chain, node: { name: string; version: strin
 
     const length = bytesParam(extrinsic).length;
 
-    return { weight: { ref_time: 225_000_000, proof_size: 0 }, class: 'normal', partialFee: partialFee(length).toString() };
+    return {
+      weight: { ref_time: 225_000_000, proof_size: 0 },
+      class: 'normal',
+      partialFee: partialFee(length).toString(),
+    };
   });
   add(['payment_queryFeeDetails'], ([extrinsic, hash]) => {
     hashParam(hash);
@@ -269,16 +327,30 @@ export function createMethods(chain: Chain, node: { name: string; version: strin
   });
 
   add(['dev_newBlock'], ([options]) => {
-    const count = options != null && typeof options === 'object' && 'count' in options ? Number((options as { count: unknown }).count) : 1;
+    const count =
+      options != null && typeof options === 'object' && 'count' in options
+        ? Number((options as { count: unknown }).count)
+        : 1;
 
-    if (!Number.isInteger(count) || count < 1 || count > 1000) throw new RpcError(-32602, 'Invalid params', 'count must be an integer 1..=1000');
+    if (!Number.isInteger(count) || count < 1 || count > 1000)
+      throw new RpcError(-32602, 'Invalid params', 'count must be an integer 1..=1000');
 
     return chain.newBlocks(count);
   });
   add(['dev_timeTravel'], ([target]) => {
-    const ms = typeof target === 'number' ? target : typeof target === 'string' ? Date.parse(target) : Number.NaN;
+    const ms =
+      typeof target === 'number'
+        ? target
+        : typeof target === 'string'
+          ? Date.parse(target)
+          : Number.NaN;
 
-    if (!Number.isFinite(ms) || ms < 0) throw new RpcError(-32602, 'Invalid params', 'target must be a timestamp in ms or a date string');
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RpcError(
+        -32602,
+        'Invalid params',
+        'target must be a timestamp in ms or a date string',
+      );
 
     try {
       return Number(chain.timeTravel(BigInt(Math.floor(ms))));
@@ -287,8 +359,21 @@ export function createMethods(chain: Chain, node: { name: string; version: strin
     }
   });
   add(['dev_setStorage'], ([values]) => {
-    if (!Array.isArray(values) || !values.every((pair) => Array.isArray(pair) && pair.length === 2 && isHex(pair[0]) && (pair[1] === null || isHex(pair[1])))) {
-      throw new RpcError(-32602, 'Invalid params', 'values must be [[key, value | null], …] with 0x-hex keys and values');
+    if (
+      !Array.isArray(values) ||
+      !values.every(
+        (pair) =>
+          Array.isArray(pair) &&
+          pair.length === 2 &&
+          isHex(pair[0]) &&
+          (pair[1] === null || isHex(pair[1])),
+      )
+    ) {
+      throw new RpcError(
+        -32602,
+        'Invalid params',
+        'values must be [[key, value | null], …] with 0x-hex keys and values',
+      );
     }
 
     return chain.setStorage(values as Array<[string, string | null]>);
@@ -297,11 +382,16 @@ export function createMethods(chain: Chain, node: { name: string; version: strin
   return methods;
 }
 
-function submit(chain: Chain, extrinsic: unknown, watch?: (status: TransactionStatus) => void): string {
+function submit(
+  chain: Chain,
+  extrinsic: unknown,
+  watch?: (status: TransactionStatus) => void,
+): string {
   try {
     return chain.submit(bytesParam(extrinsic), watch);
   } catch (error) {
-    if (error instanceof ExtrinsicFormatError) throw new RpcError(1001, 'Extrinsic has invalid format', error.message);
+    if (error instanceof ExtrinsicFormatError)
+      throw new RpcError(1001, 'Extrinsic has invalid format', error.message);
 
     if (error instanceof TransactionRejected) {
       throw error.kind === 'invalid'
@@ -319,7 +409,8 @@ function stateCall(chain: Chain, name: string, data: Uint8Array, hash: string | 
   const { registry, metadata } = chain.definition;
   const rt = chain.runtimeAt(hash);
   // Encode with toU8a: toHex of an integer codec is big-endian, not SCALE.
-  const scale = (type: string, value: unknown) => u8aToHex(registry.createType(type, value).toU8a());
+  const scale = (type: string, value: unknown) =>
+    u8aToHex(registry.createType(type, value).toU8a());
 
   switch (name) {
     case 'Core_version':
@@ -331,33 +422,60 @@ function stateCall(chain: Chain, name: string, data: Uint8Array, hash: string | 
     case 'Metadata_metadata_at_version': {
       const version = registry.createType('u32', data).toNumber();
 
-      return version === 14 ? u8aToHex(concat(Uint8Array.of(1), compactToU8a(metadata.length), metadata)) : '0x00';
+      return version === 14
+        ? u8aToHex(concat(Uint8Array.of(1), compactToU8a(metadata.length), metadata))
+        : '0x00';
     }
     case 'AccountNonceApi_account_nonce': {
-      if (data.length !== 32) throw new RpcError(4003, 'Client error: Execution failed: could not decode the AccountId argument');
+      if (data.length !== 32)
+        throw new RpcError(
+          4003,
+          'Client error: Execution failed: could not decode the AccountId argument',
+        );
 
       return scale('u32', account(rt, u8aToHex(data)).nonce);
     }
     case 'TransactionPaymentApi_query_info': {
       const length = registry.createType('u32', data.subarray(data.length - 4)).toNumber();
 
-      return scale('RuntimeDispatchInfoV2', { weight: { refTime: 225_000_000, proofSize: 0 }, class: 'Normal', partialFee: partialFee(length) });
+      return scale('RuntimeDispatchInfoV2', {
+        weight: { refTime: 225_000_000, proofSize: 0 },
+        class: 'Normal',
+        partialFee: partialFee(length),
+      });
     }
     case 'TransactionPaymentApi_query_fee_details': {
       const length = registry.createType('u32', data.subarray(data.length - 4)).toNumber();
 
-      return scale('FeeDetails', { inclusionFee: { baseFee: partialFee(0), lenFee: partialFee(length) - partialFee(0), adjustedWeightFee: 0 } });
+      return scale('FeeDetails', {
+        inclusionFee: {
+          baseFee: partialFee(0),
+          lenFee: partialFee(length) - partialFee(0),
+          adjustedWeightFee: 0,
+        },
+      });
     }
     case 'TransactionPaymentApi_query_length_to_fee':
-      return scale('Balance', partialFee(registry.createType('u32', data).toNumber()) - partialFee(0));
+      return scale(
+        'Balance',
+        partialFee(registry.createType('u32', data).toNumber()) - partialFee(0),
+      );
     case 'TransactionPaymentApi_query_weight_to_fee':
       return scale('Balance', 0);
     default:
-      throw new RpcError(4003, `Client error: Execution failed: Other: Exported method ${name} is not found`);
+      throw new RpcError(
+        4003,
+        `Client error: Execution failed: Other: Exported method ${name} is not found`,
+      );
   }
 }
 
-function subscribeHeads(chain: Chain, session: RpcSession, notification: string, finalized: boolean): string {
+function subscribeHeads(
+  chain: Chain,
+  session: RpcSession,
+  notification: string,
+  finalized: boolean,
+): string {
   return session.subscribe(notification, (send) => {
     const onBlock = (block: Block) => {
       // Finalized heads follow new heads in a later tick, as a node's finality gadget does.
@@ -376,11 +494,16 @@ function subscribeStorage(chain: Chain, session: RpcSession, keys: string[] | un
   return session.subscribe('state_storage', (send) => {
     const initial = chain.stateAt();
 
-    if (keys !== undefined) send({ block: chain.head.hash, changes: keys.map((key) => [key, storageValue(initial, key)]) });
+    if (keys !== undefined)
+      send({
+        block: chain.head.hash,
+        changes: keys.map((key) => [key, storageValue(initial, key)]),
+      });
 
     const onBlock = (block: Block, before: RawState) => {
       const after = chain.stateAt(block.hash);
-      const watched = keys ?? [...new Set([...before.keys(), ...after.keys()])].map((key) => `0x${key}`);
+      const watched =
+        keys ?? [...new Set([...before.keys(), ...after.keys()])].map((key) => `0x${key}`);
       const changes = watched
         .filter((key) => storageValue(before, key) !== storageValue(after, key))
         .map((key) => [key, storageValue(after, key)]);
@@ -411,7 +534,12 @@ function storageValue(state: RawState, key: string): string | null {
   return value === undefined ? null : u8aToHex(value);
 }
 
-function keysPaged(state: RawState, prefix: string, count: number, startKey: string | undefined): string[] {
+function keysPaged(
+  state: RawState,
+  prefix: string,
+  count: number,
+  startKey: string | undefined,
+): string[] {
   const raw = prefix.slice(2).toLowerCase();
   const start = startKey?.slice(2).toLowerCase();
 
@@ -431,9 +559,17 @@ function blockParam(chain: Chain, hash: unknown): Block | undefined {
 function blockHashParam(chain: Chain, number: unknown): string | null {
   if (number == null) return chain.head.hash;
 
-  const value = typeof number === 'string' ? Number(isHex(number) ? BigInt(number) : Number.NaN) : Number(number);
+  const value =
+    typeof number === 'string'
+      ? Number(isHex(number) ? BigInt(number) : Number.NaN)
+      : Number(number);
 
-  if (!Number.isSafeInteger(value) || value < 0) throw new RpcError(-32602, 'Invalid params', 'block number must be a non-negative integer or hex');
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RpcError(
+      -32602,
+      'Invalid params',
+      'block number must be a non-negative integer or hex',
+    );
 
   return chain.blockHashAt(value) ?? null;
 }
@@ -444,7 +580,8 @@ function hashParam(hash: unknown): string | undefined {
 
   const value = stringParam(hash, 'hash').toLowerCase();
 
-  if (!isHex(value, 256)) throw new RpcError(-32602, 'Invalid params', 'block hash must be 32 bytes of 0x-hex');
+  if (!isHex(value, 256))
+    throw new RpcError(-32602, 'Invalid params', 'block hash must be 32 bytes of 0x-hex');
 
   return value;
 }
@@ -452,7 +589,11 @@ function hashParam(hash: unknown): string | undefined {
 function atParam(chain: Chain, hash: unknown): void {
   const at = hashParam(hash);
 
-  if (at !== undefined && chain.block(at) === undefined) throw new RpcError(4003, `Client error: UnknownBlock: Header was not found in the database: ${at}`);
+  if (at !== undefined && chain.block(at) === undefined)
+    throw new RpcError(
+      4003,
+      `Client error: UnknownBlock: Header was not found in the database: ${at}`,
+    );
 }
 
 function keyParam(key: unknown): string {
@@ -464,19 +605,22 @@ function keyParam(key: unknown): string {
 }
 
 function keysParam(keys: unknown): string[] {
-  if (!Array.isArray(keys)) throw new RpcError(-32602, 'Invalid params', 'keys must be an array of 0x-hex keys');
+  if (!Array.isArray(keys))
+    throw new RpcError(-32602, 'Invalid params', 'keys must be an array of 0x-hex keys');
 
   return keys.map(keyParam);
 }
 
 function bytesParam(value: unknown): Uint8Array {
-  if (typeof value !== 'string' || !isHex(value)) throw new RpcError(-32602, 'Invalid params', 'expected 0x-hex bytes');
+  if (typeof value !== 'string' || !isHex(value))
+    throw new RpcError(-32602, 'Invalid params', 'expected 0x-hex bytes');
 
   return hexToU8a(value);
 }
 
 function stringParam(value: unknown, name: string): string {
-  if (typeof value !== 'string') throw new RpcError(-32602, 'Invalid params', `${name} must be a string`);
+  if (typeof value !== 'string')
+    throw new RpcError(-32602, 'Invalid params', `${name} must be a string`);
 
   return value;
 }

@@ -56,9 +56,11 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<DevnetHa
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const logger = options.logger ?? pino({ level: 'silent' });
 
-  if (!Number.isInteger(blockTimeMs) || blockTimeMs < 0) throw new RangeError(`blockTimeMs must be a non-negative integer, got ${blockTimeMs}`);
+  if (!Number.isInteger(blockTimeMs) || blockTimeMs < 0)
+    throw new RangeError(`blockTimeMs must be a non-negative integer, got ${blockTimeMs}`);
 
-  if (!Number.isInteger(devAccounts) || devAccounts < 0 || devAccounts > 10_000) throw new RangeError(`devAccounts must be 0..=10000, got ${devAccounts}`);
+  if (!Number.isInteger(devAccounts) || devAccounts < 0 || devAccounts > 10_000)
+    throw new RangeError(`devAccounts must be 0..=10000, got ${devAccounts}`);
 
   await cryptoWaitReady();
 
@@ -90,7 +92,16 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<DevnetHa
   const { port } = http.address() as AddressInfo;
   const url = `ws://${host}:${port}`;
 
-  logger.info({ url, genesisHash: chain.genesisHash, head: chain.head.header.number, blockTimeMs, stateFile: options.stateFile }, 'devnet started');
+  logger.info(
+    {
+      url,
+      genesisHash: chain.genesisHash,
+      head: chain.head.header.number,
+      blockTimeMs,
+      stateFile: options.stateFile,
+    },
+    'devnet started',
+  );
 
   return {
     url,
@@ -129,6 +140,7 @@ class JsonRpc {
     const send = (message: unknown) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
+
     const session: RpcSession = {
       subscribe: (notification, start) => {
         const id = randomBytes(12).toString('base64url');
@@ -138,7 +150,9 @@ class JsonRpc {
 
           subscriptions.set(
             id,
-            start((result) => send({ jsonrpc: '2.0', method: notification, params: { subscription: id, result } })),
+            start((result) =>
+              send({ jsonrpc: '2.0', method: notification, params: { subscription: id, result } }),
+            ),
           );
         });
 
@@ -174,7 +188,9 @@ class JsonRpc {
 
   async handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') {
-      response.writeHead(405, { allow: 'POST' }).end('Only POST is supported for JSON-RPC over HTTP.\n');
+      response
+        .writeHead(405, { allow: 'POST' })
+        .end('Only POST is supported for JSON-RPC over HTTP.\n');
 
       return;
     }
@@ -195,9 +211,15 @@ class JsonRpc {
       unsubscribe: () => false,
       afterResponse: (task) => this.#pendingStarts.push(task),
     };
-    const outcome = this.handleText(size > this.maxRequestBytes ? '' : Buffer.concat(chunks).toString('utf8'), size, session);
+    const outcome = this.handleText(
+      size > this.maxRequestBytes ? '' : Buffer.concat(chunks).toString('utf8'),
+      size,
+      session,
+    );
 
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(outcome.response ?? null));
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(outcome.response ?? null));
   }
 
   #pendingStarts: Array<() => void> = [];
@@ -215,7 +237,14 @@ class JsonRpc {
     if (size > this.maxRequestBytes) {
       this.logger.info({ size, limit: this.maxRequestBytes }, 'request too big');
 
-      return errorResponse(null, new RpcError(-32007, 'Request is too big', `${size} bytes exceed the limit of ${this.maxRequestBytes}`));
+      return errorResponse(
+        null,
+        new RpcError(
+          -32007,
+          'Request is too big',
+          `${size} bytes exceed the limit of ${this.maxRequestBytes}`,
+        ),
+      );
     }
 
     let request: unknown;
@@ -227,9 +256,12 @@ class JsonRpc {
     }
 
     if (Array.isArray(request)) {
-      if (request.length === 0) return errorResponse(null, new RpcError(-32600, 'Invalid request', 'empty batch'));
+      if (request.length === 0)
+        return errorResponse(null, new RpcError(-32600, 'Invalid request', 'empty batch'));
 
-      const responses = request.map((item) => this.#call(item, session)).filter((item) => item !== undefined);
+      const responses = request
+        .map((item) => this.#call(item, session))
+        .filter((item) => item !== undefined);
 
       return responses.length === 0 ? undefined : (responses as unknown as Record<string, unknown>);
     }
@@ -243,15 +275,22 @@ class JsonRpc {
     }
 
     const { jsonrpc, method, params, id } = request as Record<string, unknown>;
-    const validId = id === undefined || id === null || typeof id === 'string' || typeof id === 'number';
+    const validId =
+      id === undefined || id === null || typeof id === 'string' || typeof id === 'number';
 
-    if (jsonrpc !== '2.0' || typeof method !== 'string' || !validId || (params !== undefined && !Array.isArray(params))) {
+    if (
+      jsonrpc !== '2.0' ||
+      typeof method !== 'string' ||
+      !validId ||
+      (params !== undefined && !Array.isArray(params))
+    ) {
       return errorResponse(validId ? (id ?? null) : null, new RpcError(-32600, 'Invalid request'));
     }
 
     const handler = this.methods.get(method);
 
-    if (handler === undefined) return errorResponse(id ?? null, new RpcError(-32601, 'Method not found', method));
+    if (handler === undefined)
+      return errorResponse(id ?? null, new RpcError(-32601, 'Method not found', method));
 
     try {
       const result = handler((params as unknown[] | undefined) ?? [], session);
@@ -265,7 +304,10 @@ class JsonRpc {
   #toRpcError(method: string, error: unknown): RpcError {
     if (error instanceof RpcError) {
       if (error.code >= 1001 && error.code <= 1018) {
-        this.logger.info({ method, code: error.code, reason: error.data ?? error.message }, 'transaction rejected');
+        this.logger.info(
+          { method, code: error.code, reason: error.data ?? error.message },
+          'transaction rejected',
+        );
       }
 
       return error;
@@ -284,6 +326,10 @@ function errorResponse(id: unknown, error: RpcError): Record<string, unknown> {
   return {
     jsonrpc: '2.0',
     id,
-    error: { code: error.code, message: error.message, ...(error.data === undefined ? {} : { data: error.data }) },
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.data === undefined ? {} : { data: error.data }),
+    },
   };
 }

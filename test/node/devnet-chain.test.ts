@@ -74,7 +74,10 @@ describe('node facts', () => {
   });
 
   it('serves metadata V14 with the agreed pallet indices', () => {
-    const pallets = chain.api.runtimeMetadata.asLatest.pallets.map((pallet) => [pallet.name.toString(), pallet.index.toNumber()]);
+    const pallets = chain.api.runtimeMetadata.asLatest.pallets.map((pallet) => [
+      pallet.name.toString(),
+      pallet.index.toNumber(),
+    ]);
 
     assert.equal(chain.api.runtimeMetadata.version, 14);
     assert.deepEqual(pallets, [
@@ -93,7 +96,10 @@ describe('node facts', () => {
   });
 
   it('exposes constants', () => {
-    const consts = chain.api.consts as unknown as Record<string, Record<string, { toString(): string }>>;
+    const consts = chain.api.consts as unknown as Record<
+      string,
+      Record<string, { toString(): string }>
+    >;
 
     assert.equal(consts.balances!.existentialDeposit!.toString(), String(DUST / 1000n));
     assert.equal(consts.voiceCall!.callFeePerMinute!.toString(), String(DUST / 100n));
@@ -115,7 +121,10 @@ describe('node facts', () => {
 
     assert.equal(chain.api.query.system.account.key(alice.address), expected);
     assert.notEqual(raw, null);
-    assert.equal(chain.api.createType('AccountInfo', raw).data.free.toBigInt(), await freeBalance(chain, alice.address));
+    assert.equal(
+      chain.api.createType<AccountInfo>('AccountInfo', raw).data.free.toBigInt(),
+      await freeBalance(chain, alice.address),
+    );
   });
 
   it('pages keys and queries storage at a block', async () => {
@@ -125,7 +134,11 @@ describe('node facts', () => {
     const next = await rpc<string[]>(chain, 'state_getKeysPaged', [prefix, 3, first[2]]);
     const all = await rpc<string[]>(chain, 'state_getKeysPaged', [prefix, 1000, null]);
     const head = (await chain.api.rpc.chain.getBlockHash()).toHex();
-    const [queried] = await rpc<Array<{ block: string; changes: Array<[string, string | null]> }>>(chain, 'state_queryStorageAt', [[first[0], '0x1234'], head]);
+    const [queried] = await rpc<Array<{ block: string; changes: Array<[string, string | null]> }>>(
+      chain,
+      'state_queryStorageAt',
+      [[first[0], '0x1234'], head],
+    );
 
     assert.equal(first.length, 3);
     assert.deepEqual([...first, ...next], all.slice(0, 6));
@@ -142,7 +155,11 @@ describe('node facts', () => {
     let release: () => void = () => undefined;
     const changed = new Promise<void>((resolve) => (release = resolve));
 
-    const unsubscribe = await chain.api.query.system.account(receiver.address, (info: AccountInfo) => {
+    const subscribe = chain.api.query.system.account as unknown as (
+      address: string,
+      callback: (info: AccountInfo) => void,
+    ) => Promise<() => void>;
+    const unsubscribe = await subscribe(receiver.address, (info: AccountInfo) => {
       seen.push(info.data.free.toBigInt());
 
       if (seen.length === 2) release();
@@ -162,7 +179,10 @@ describe('node facts', () => {
     await submit(chain, chain.api.tx.system.remark('0x01'), sender);
 
     assert.equal((await chain.api.rpc.system.accountNextIndex(sender.address)).toNumber(), 2);
-    assert.equal(Number((await chain.api.call.accountNonceApi!.accountNonce(sender.address)).toPrimitive()), 2);
+    assert.equal(
+      Number((await chain.api.call.accountNonceApi!.accountNonce(sender.address)).toPrimitive()),
+      2,
+    );
   });
 
   it('serves headers, blocks and finalized heads', async () => {
@@ -191,23 +211,32 @@ describe('fees', () => {
     const info = await tx.paymentInfo(sender);
     const included = await submit(chain, tx, sender);
 
-    const length = (await chain.api.rpc.chain.getBlock(included.blockHash)).block.extrinsics[1]!.encodedLength;
+    const length = (await chain.api.rpc.chain.getBlock(included.blockHash)).block.extrinsics[1]!
+      .encodedLength;
     const expected = DUST / 10_000n + 1_000_000n * BigInt(length);
     const paid = eventData(included, 'transactionPayment.TransactionFeePaid');
 
     assert.equal(info.partialFee.toBigInt(), expected);
     assert.equal(BigInt(paid.actualFee as number), expected);
     assert.equal(await freeBalance(chain, sender.address), before - DUST - expected);
-    assert.deepEqual(eventData(included, 'balances.Deposit').who, '5EYCAe5ijiYfyeZ2JJCGq56LmPyNRAKzpG4QkoQkkQNB5e6Z');
+    assert.deepEqual(
+      eventData(included, 'balances.Deposit').who,
+      '5EYCAe5ijiYfyeZ2JJCGq56LmPyNRAKzpG4QkoQkkQNB5e6Z',
+    );
   });
 
   it('answers payment_queryInfo like the runtime API', async () => {
     const sender = member();
     const signed = await chain.api.tx.system.remark('0x0102').signAsync(sender, { nonce: -1 });
 
-    const info = await rpc<{ partialFee: string; class: string }>(chain, 'payment_queryInfo', [signed.toHex()]);
+    const info = await rpc<{ partialFee: string; class: string }>(chain, 'payment_queryInfo', [
+      signed.toHex(),
+    ]);
 
-    assert.equal(BigInt(info.partialFee), DUST / 10_000n + 1_000_000n * BigInt(signed.encodedLength));
+    assert.equal(
+      BigInt(info.partialFee),
+      DUST / 10_000n + 1_000_000n * BigInt(signed.encodedLength),
+    );
     assert.equal(info.class, 'normal');
   });
 
@@ -227,7 +256,11 @@ describe('signed extrinsics', () => {
     for (const type of ['sr25519', 'ed25519', 'ecdsa'] as const) {
       const signer = chain.keyring.addFromUri(`//Signer-${type}`, {}, type);
 
-      await submit(chain, chain.api.tx.balances.transferKeepAlive(signer.address, DUST), chain.pair('//Alice'));
+      await submit(
+        chain,
+        chain.api.tx.balances.transferKeepAlive(signer.address, DUST),
+        chain.pair('//Alice'),
+      );
 
       const included = await submit(chain, chain.api.tx.system.remarkWithEvent('0x01'), signer);
 
@@ -245,10 +278,16 @@ describe('signed extrinsics', () => {
   it('rejects a bad signature with 1010', async () => {
     const signed = await chain.api.tx.system.remark('0x').signAsync(member(), { nonce: -1 });
     const hex = signed.toHex();
-    const signatureStart = hex.indexOf(u8aToHex(signed.signature.toU8a()).slice(2)) ;
-    const tampered = hex.slice(0, signatureStart + 10) + (hex[signatureStart + 10] === '0' ? '1' : '0') + hex.slice(signatureStart + 11);
+    const signatureStart = hex.indexOf(u8aToHex(signed.signature.toU8a()).slice(2));
+    const tampered =
+      hex.slice(0, signatureStart + 10) +
+      (hex[signatureStart + 10] === '0' ? '1' : '0') +
+      hex.slice(signatureStart + 11);
 
-    assert.equal(await rejection(tampered), '1010: Invalid Transaction: Transaction has a bad signature');
+    assert.equal(
+      await rejection(tampered),
+      '1010: Invalid Transaction: Transaction has a bad signature',
+    );
   });
 
   it('rejects a stale nonce with 1010', async () => {
@@ -258,20 +297,31 @@ describe('signed extrinsics', () => {
 
     const signed = await chain.api.tx.system.remark('0x01').signAsync(sender, { nonce: 0 });
 
-    assert.equal(await rejection(signed.toHex()), '1010: Invalid Transaction: Transaction is outdated');
+    assert.equal(
+      await rejection(signed.toHex()),
+      '1010: Invalid Transaction: Transaction is outdated',
+    );
   });
 
   it('rejects a future nonce with 1010', async () => {
     const signed = await chain.api.tx.system.remark('0x').signAsync(member(), { nonce: 5 });
 
-    assert.equal(await rejection(signed.toHex()), '1010: Invalid Transaction: Transaction will be valid in the future');
+    assert.equal(
+      await rejection(signed.toHex()),
+      '1010: Invalid Transaction: Transaction will be valid in the future',
+    );
   });
 
   it('rejects a sender who cannot pay with 1010', async () => {
-    const signed = await chain.api.tx.system.remark('0x').signAsync(chain.pair('//Nobody'), { nonce: 0 });
+    const signed = await chain.api.tx.system
+      .remark('0x')
+      .signAsync(chain.pair('//Nobody'), { nonce: 0 });
 
     // ApiPromise rewrites the parentheses of the node's message.
-    assert.match(await rejection(signed.toHex()), /^1010: Invalid Transaction: Inability to pay some fees/);
+    assert.match(
+      await rejection(signed.toHex()),
+      /^1010: Invalid Transaction: Inability to pay some fees/,
+    );
   });
 
   /** Signs an immortal remark over a payload with some signed-extension data replaced. */
@@ -296,43 +346,74 @@ describe('signed extrinsics', () => {
   }
 
   it('accepts a hand-signed payload', async () => {
-    assert.match(await rpc<string>(chain, 'author_submitExtrinsic', [signWithPayload(member(), {})]), /^0x[0-9a-f]{64}$/);
+    assert.match(
+      await rpc<string>(chain, 'author_submitExtrinsic', [signWithPayload(member(), {})]),
+      /^0x[0-9a-f]{64}$/,
+    );
   });
 
   it('rejects a wrong genesis hash as a bad signature', async () => {
-    const hex = signWithPayload(member(), { genesisHash: '0x' + '12'.repeat(32), blockHash: '0x' + '12'.repeat(32) });
+    const hex = signWithPayload(member(), {
+      genesisHash: '0x' + '12'.repeat(32),
+      blockHash: '0x' + '12'.repeat(32),
+    });
 
-    assert.equal(await rejection(hex), '1010: Invalid Transaction: Transaction has a bad signature');
+    assert.equal(
+      await rejection(hex),
+      '1010: Invalid Transaction: Transaction has a bad signature',
+    );
   });
 
   it('rejects a wrong spec version as a bad signature', async () => {
     const hex = signWithPayload(member(), { specVersion: 99 });
 
-    assert.equal(await rejection(hex), '1010: Invalid Transaction: Transaction has a bad signature');
+    assert.equal(
+      await rejection(hex),
+      '1010: Invalid Transaction: Transaction has a bad signature',
+    );
   });
 
   it('rejects a wrong transaction version as a bad signature', async () => {
     const hex = signWithPayload(member(), { transactionVersion: 7 });
 
-    assert.equal(await rejection(hex), '1010: Invalid Transaction: Transaction has a bad signature');
+    assert.equal(
+      await rejection(hex),
+      '1010: Invalid Transaction: Transaction has a bad signature',
+    );
   });
 
   it('rejects an unknown birth block as ancient', async () => {
     const head = await chain.api.rpc.chain.getHeader();
-    const era = chain.api.createType('ExtrinsicEra', { current: head.number.toNumber() + 40, period: 64 });
-    const signed = await chain.api.tx.system.remark('0x').signAsync(member(), { nonce: -1, era, blockHash: head.hash } as never);
+    const era = chain.api.createType('ExtrinsicEra', {
+      current: head.number.toNumber() + 40,
+      period: 64,
+    });
+    const signed = await chain.api.tx.system
+      .remark('0x')
+      .signAsync(member(), { nonce: -1, era, blockHash: head.hash } as never);
 
-    assert.equal(await rejection(signed.toHex()), '1010: Invalid Transaction: Transaction has an ancient birth block');
+    assert.equal(
+      await rejection(signed.toHex()),
+      '1010: Invalid Transaction: Transaction has an ancient birth block',
+    );
   });
 
   it('rejects a dead mortal era', async () => {
     const head = await chain.api.rpc.chain.getHeader();
-    const era = chain.api.createType('ExtrinsicEra', { current: head.number.toNumber(), period: 4 });
-    const signed = await chain.api.tx.system.remark('0x').signAsync(member(), { nonce: -1, era, blockHash: head.hash } as never);
+    const era = chain.api.createType('ExtrinsicEra', {
+      current: head.number.toNumber(),
+      period: 4,
+    });
+    const signed = await chain.api.tx.system
+      .remark('0x')
+      .signAsync(member(), { nonce: -1, era, blockHash: head.hash } as never);
 
     await rpc(chain, 'dev_newBlock', [{ count: 5 }]);
 
-    assert.equal(await rejection(signed.toHex()), '1010: Invalid Transaction: Transaction has a bad signature');
+    assert.equal(
+      await rejection(signed.toHex()),
+      '1010: Invalid Transaction: Transaction has a bad signature',
+    );
   });
 
   it('rejects garbage bytes with 1001', async () => {
@@ -343,7 +424,10 @@ describe('signed extrinsics', () => {
   it('rejects unsigned transactions with 1011', async () => {
     const unsigned = chain.api.tx.timestamp.set(1).toHex();
 
-    assert.equal(await rejection(unsigned), '1011: Unknown Transaction Validity: Could not find an unsigned validator for the unsigned transaction');
+    assert.equal(
+      await rejection(unsigned),
+      '1011: Unknown Transaction Validity: Could not find an unsigned validator for the unsigned transaction',
+    );
   });
 
   it('logs each rejection with its reason', async () => {
@@ -351,7 +435,11 @@ describe('signed extrinsics', () => {
 
     await rejection(signed.toHex());
 
-    const logged = logLines.filter((line) => line.msg === 'transaction rejected' && line.reason === 'Transaction will be valid in the future');
+    const logged = logLines.filter(
+      (line) =>
+        line.msg === 'transaction rejected' &&
+        line.reason === 'Transaction will be valid in the future',
+    );
 
     assert.ok(logged.length >= 1);
     assert.equal(logged.at(-1)!.level, 30);
@@ -367,7 +455,10 @@ describe('signed extrinsics', () => {
 
     assert.equal(failed.error, 'voiceRoom.NotInRoom');
     assert.deepEqual(data.dispatchError, { module: { index: 9, error: '0x04000000' } });
-    assert.equal(((await chain.api.query.system.account(sender.address)) as AccountInfo).nonce.toNumber(), 1);
+    assert.equal(
+      ((await chain.api.query.system.account(sender.address)) as AccountInfo).nonce.toNumber(),
+      1,
+    );
   });
 });
 
@@ -376,6 +467,7 @@ describe('dev RPCs', () => {
     const target = (await chainNow(chain)) + 3_600_000;
 
     const returned = await rpc<number>(chain, 'dev_timeTravel', [new Date(target).toISOString()]);
+
     await rpc(chain, 'dev_newBlock', [{ count: 1 }]);
 
     assert.equal(returned, target);
@@ -399,7 +491,9 @@ describe('dev RPCs', () => {
   it('sets raw storage', async () => {
     const target = member();
     const key = chain.api.query.system.account.key(target.address);
-    const value = chain.api.createType('AccountInfo', { providers: 1, data: { free: 777n * DUST } }).toHex();
+    const value = chain.api
+      .createType('AccountInfo', { providers: 1, data: { free: 777n * DUST } })
+      .toHex();
 
     await rpc(chain, 'dev_setStorage', [[[key, value]]]);
 
@@ -448,10 +542,19 @@ describe('interval blocks', () => {
 
       await rpc(interval, 'author_submitExtrinsic', [first.toHex()]);
 
-      await assert.rejects(rpc(interval, 'author_submitExtrinsic', [second.toHex()]), /1014: Priority is too low/);
-      await assert.rejects(rpc(interval, 'author_submitExtrinsic', [first.toHex()]), /1013: Transaction Already Imported/);
+      await assert.rejects(
+        rpc(interval, 'author_submitExtrinsic', [second.toHex()]),
+        /1014: Priority is too low/,
+      );
+      await assert.rejects(
+        rpc(interval, 'author_submitExtrinsic', [first.toHex()]),
+        /1013: Transaction Already Imported/,
+      );
       assert.equal((await interval.api.rpc.system.accountNextIndex(alice.address)).toNumber(), 1);
-      assert.equal(await rpc<string>(interval, 'author_submitExtrinsic', [third.toHex()]), third.hash.toHex());
+      assert.equal(
+        await rpc<string>(interval, 'author_submitExtrinsic', [third.toHex()]),
+        third.hash.toHex(),
+      );
       assert.equal((await interval.api.rpc.author.pendingExtrinsics()).length, 2);
     } finally {
       await interval.close();

@@ -7,7 +7,14 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import type { AccountInfo } from '@polkadot/types/interfaces';
 import { u8aToHex } from '@polkadot/util';
 
-import { DUST, eventData, freeBalance, startDevnetClient, submit, type DevnetFixture } from '../support/devnet-client.js';
+import {
+  DUST,
+  eventData,
+  freeBalance,
+  startDevnetClient,
+  submit,
+  type DevnetFixture,
+} from '../support/devnet-client.js';
 
 let chain: DevnetFixture;
 let nextMember = 1;
@@ -45,7 +52,11 @@ describe('chat', () => {
   it('sends a voice message into both boxes', async () => {
     const [sender, receiver] = [member(), member()];
 
-    const sent = await submit(chain, chain.api.tx.chat.sendMessage(receiver.address, voice(), ''), sender);
+    const sent = await submit(
+      chain,
+      chain.api.tx.chat.sendMessage(receiver.address, voice(), ''),
+      sender,
+    );
 
     const event = eventData(sent, 'chat.MessageSent');
     const id = event.id as number;
@@ -54,10 +65,16 @@ describe('chat', () => {
 
     assert.equal(event.sender, sender.address);
     assert.equal(event.receiver, receiver.address);
-    assert.equal(((event.messageType as Record<string, Record<string, unknown>>).voice!).burnAfterReading, true);
+    assert.equal(
+      (event.messageType as Record<string, Record<string, unknown>>).voice!.burnAfterReading,
+      true,
+    );
     assert.equal(stored.sender, sender.address);
     assert.equal(typeof stored.sentAt, 'number');
-    assert.deepEqual(inbox.map((key) => key.args[1]!.toPrimitive()), [id]);
+    assert.deepEqual(
+      inbox.map((key) => key.args[1]!.toPrimitive()),
+      [id],
+    );
     assert.equal((await chain.api.query.chat.outbox(sender.address, id)).isEmpty, false);
     assert.equal((await chain.api.query.chat.nextMessageId()).toPrimitive(), id + 1);
   });
@@ -67,11 +84,22 @@ describe('chat', () => {
 
     const sent = await submit(
       chain,
-      chain.api.tx.chat.sendMessage(receiver.address, voice({ duration: 12, waveform: u8aToHex(new Uint8Array(128).fill(9)), transcription: 'hello', burnAfterReading: false }), ''),
+      chain.api.tx.chat.sendMessage(
+        receiver.address,
+        voice({
+          duration: 12,
+          waveform: u8aToHex(new Uint8Array(128).fill(9)),
+          transcription: 'hello',
+          burnAfterReading: false,
+        }),
+        '',
+      ),
       sender,
     );
 
-    const metadata = (eventData(sent, 'chat.MessageSent').messageType as Record<string, Record<string, unknown>>).voice!;
+    const metadata = (
+      eventData(sent, 'chat.MessageSent').messageType as Record<string, Record<string, unknown>>
+    ).voice!;
 
     assert.equal(metadata.duration, 12);
     assert.equal(metadata.transcription, u8aToHex(new TextEncoder().encode('hello')));
@@ -79,7 +107,10 @@ describe('chat', () => {
 
   it('deletes from the own box, then the message', async () => {
     const [sender, receiver] = [member(), member()];
-    const id = eventData(await submit(chain, chain.api.tx.chat.sendMessage(receiver.address, 'Text', 'hi'), sender), 'chat.MessageSent').id as number;
+    const id = eventData(
+      await submit(chain, chain.api.tx.chat.sendMessage(receiver.address, 'Text', 'hi'), sender),
+      'chat.MessageSent',
+    ).id as number;
 
     const byReceiver = await submit(chain, chain.api.tx.chat.deleteMessage(id), receiver);
     const stillStored = (await chain.api.query.chat.messages(id)).isEmpty;
@@ -93,7 +124,10 @@ describe('chat', () => {
 
   it('rejects each bad message by name', async () => {
     const [sender, receiver, stranger] = [member(), member(), member()];
-    const id = eventData(await submit(chain, chain.api.tx.chat.sendMessage(receiver.address, 'Text', 'hi'), sender), 'chat.MessageSent').id as number;
+    const id = eventData(
+      await submit(chain, chain.api.tx.chat.sendMessage(receiver.address, 'Text', 'hi'), sender),
+      'chat.MessageSent',
+    ).id as number;
     const cases: Array<[unknown, string, string]> = [
       [voice({ cid: '' }), '', 'chat.EmptyCid'],
       [voice({ cid: 'x'.repeat(129) }), '', 'chat.CidTooLong'],
@@ -103,11 +137,26 @@ describe('chat', () => {
     ];
 
     for (const [type, content, error] of cases) {
-      assert.equal((await submit(chain, chain.api.tx.chat.sendMessage(receiver.address, type as never, content), sender)).error, error);
+      assert.equal(
+        (
+          await submit(
+            chain,
+            chain.api.tx.chat.sendMessage(receiver.address, type as never, content),
+            sender,
+          )
+        ).error,
+        error,
+      );
     }
 
-    assert.equal((await submit(chain, chain.api.tx.chat.deleteMessage(id), stranger)).error, 'chat.Unauthorized');
-    assert.equal((await submit(chain, chain.api.tx.chat.deleteMessage(999_999), sender)).error, 'chat.MessageNotFound');
+    assert.equal(
+      (await submit(chain, chain.api.tx.chat.deleteMessage(id), stranger)).error,
+      'chat.Unauthorized',
+    );
+    assert.equal(
+      (await submit(chain, chain.api.tx.chat.deleteMessage(999_999), sender)).error,
+      'chat.MessageNotFound',
+    );
   });
 
   it('rejects a blocked sender with SenderBlocked', async () => {
@@ -115,7 +164,11 @@ describe('chat', () => {
 
     await submit(chain, chain.api.tx.contacts.block(sender.address), receiver);
 
-    const failed = await submit(chain, chain.api.tx.chat.sendMessage(receiver.address, 'Text', 'hi'), sender);
+    const failed = await submit(
+      chain,
+      chain.api.tx.chat.sendMessage(receiver.address, 'Text', 'hi'),
+      sender,
+    );
 
     assert.equal(failed.error, 'chat.SenderBlocked');
     assert.equal((await chain.api.query.chat.inbox.keys(receiver.address)).length, 0);
@@ -135,17 +188,28 @@ describe('session proxy', () => {
   }
 
   it('authorizes a Voice proxy with one batch_all', async () => {
-    const [wallet, session] = [member(), chain.keyring.addFromUri(`//Session${nextMember}`, {}, 'ed25519')];
+    const [wallet, session] = [
+      member(),
+      chain.keyring.addFromUri(`//Session${nextMember}`, {}, 'ed25519'),
+    ];
 
     const authorized = await authorize(wallet, session);
 
-    const [proxies, deposit] = (await chain.api.query.proxy.proxies(wallet.address)).toJSON() as [Array<Record<string, unknown>>, number];
+    const [proxies, deposit] = (await chain.api.query.proxy.proxies(wallet.address)).toJSON() as [
+      Array<Record<string, unknown>>,
+      number,
+    ];
 
     assert.equal(authorized.error, undefined);
     assert.ok(authorized.names.includes('utility.BatchCompleted'));
     assert.deepEqual(proxies, [{ delegate: session.address, proxyType: 'Voice', delay: 0 }]);
     assert.equal(BigInt(deposit), DUST / 100n + DUST / 1000n);
-    assert.equal(((await chain.api.query.system.account(wallet.address)) as AccountInfo).data.reserved.toBigInt(), BigInt(deposit));
+    assert.equal(
+      (
+        (await chain.api.query.system.account(wallet.address)) as AccountInfo
+      ).data.reserved.toBigInt(),
+      BigInt(deposit),
+    );
     assert.equal(await freeBalance(chain, session.address), DUST);
   });
 
@@ -155,7 +219,15 @@ describe('session proxy', () => {
 
     await authorize(wallet, session);
 
-    const proxied = await submit(chain, chain.api.tx.proxy.proxy(wallet.address, null, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio')), session);
+    const proxied = await submit(
+      chain,
+      chain.api.tx.proxy.proxy(
+        wallet.address,
+        null,
+        chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'),
+      ),
+      session,
+    );
 
     const initiated = eventData(proxied, 'voiceCall.CallInitiated');
 
@@ -171,19 +243,41 @@ describe('session proxy', () => {
     await authorize(wallet, session);
 
     const walletBefore = await freeBalance(chain, wallet.address);
-    const direct = await submit(chain, chain.api.tx.proxy.proxy(wallet.address, null, chain.api.tx.balances.transferAllowDeath(session.address, DUST)), session);
+    const direct = await submit(
+      chain,
+      chain.api.tx.proxy.proxy(
+        wallet.address,
+        null,
+        chain.api.tx.balances.transferAllowDeath(session.address, DUST),
+      ),
+      session,
+    );
     const batched = await submit(
       chain,
-      chain.api.tx.proxy.proxy(wallet.address, null, chain.api.tx.utility.batchAll([chain.api.tx.balances.transferAllowDeath(session.address, DUST)])),
+      chain.api.tx.proxy.proxy(
+        wallet.address,
+        null,
+        chain.api.tx.utility.batchAll([
+          chain.api.tx.balances.transferAllowDeath(session.address, DUST),
+        ]),
+      ),
       session,
     );
 
-    const result = eventData(direct, 'proxy.ProxyExecuted').result as { err: { module: { index: number; error: string } } };
-    const meta = chain.api.registry.findMetaError({ index: chain.api.createType('u8', result.err.module.index), error: chain.api.createType('u8', Number.parseInt(result.err.module.error.slice(2, 4), 16)) });
+    const result = eventData(direct, 'proxy.ProxyExecuted').result as {
+      err: { module: { index: number; error: string } };
+    };
+    const meta = chain.api.registry.findMetaError({
+      index: chain.api.createType('u8', result.err.module.index),
+      error: chain.api.createType('u8', Number.parseInt(result.err.module.error.slice(2, 4), 16)),
+    });
 
     assert.equal(`${meta.section}.${meta.name}`, 'system.CallFiltered');
     assert.ok(eventData(batched, 'proxy.ProxyExecuted').result !== null);
-    assert.equal(JSON.stringify(eventData(batched, 'proxy.ProxyExecuted').result).includes('err'), true);
+    assert.equal(
+      JSON.stringify(eventData(batched, 'proxy.ProxyExecuted').result).includes('err'),
+      true,
+    );
     assert.equal(await freeBalance(chain, wallet.address), walletBefore);
   });
 
@@ -193,11 +287,28 @@ describe('session proxy', () => {
 
     await authorize(wallet, session);
 
-    const removed = await submit(chain, chain.api.tx.proxy.proxy(wallet.address, null, chain.api.tx.proxy.removeProxy(session.address, 'Voice', 0)), session);
-    const swept = await submit(chain, chain.api.tx.balances.transferAll(wallet.address, false), session);
+    const removed = await submit(
+      chain,
+      chain.api.tx.proxy.proxy(
+        wallet.address,
+        null,
+        chain.api.tx.proxy.removeProxy(session.address, 'Voice', 0),
+      ),
+      session,
+    );
+    const swept = await submit(
+      chain,
+      chain.api.tx.balances.transferAll(wallet.address, false),
+      session,
+    );
 
     assert.ok(removed.names.includes('proxy.ProxyRemoved'));
-    assert.equal(((await chain.api.query.system.account(wallet.address)) as AccountInfo).data.reserved.toBigInt(), 0n);
+    assert.equal(
+      (
+        (await chain.api.query.system.account(wallet.address)) as AccountInfo
+      ).data.reserved.toBigInt(),
+      0n,
+    );
     assert.equal(swept.error, undefined);
     assert.equal(await freeBalance(chain, session.address), 0n);
   });
@@ -207,10 +318,29 @@ describe('session proxy', () => {
 
     await submit(chain, chain.api.tx.proxy.addProxy(other.address, 'Any', 0), wallet);
 
-    assert.equal((await submit(chain, chain.api.tx.proxy.addProxy(other.address, 'Any', 0), wallet)).error, 'proxy.Duplicate');
-    assert.equal((await submit(chain, chain.api.tx.proxy.addProxy(wallet.address, 'Any', 0), wallet)).error, 'proxy.NoSelfProxy');
-    assert.equal((await submit(chain, chain.api.tx.proxy.removeProxy(other.address, 'Voice', 0), wallet)).error, 'proxy.NotFound');
-    assert.equal((await submit(chain, chain.api.tx.proxy.proxy(other.address, null, chain.api.tx.system.remark('0x')), wallet)).error, 'proxy.NotProxy');
+    assert.equal(
+      (await submit(chain, chain.api.tx.proxy.addProxy(other.address, 'Any', 0), wallet)).error,
+      'proxy.Duplicate',
+    );
+    assert.equal(
+      (await submit(chain, chain.api.tx.proxy.addProxy(wallet.address, 'Any', 0), wallet)).error,
+      'proxy.NoSelfProxy',
+    );
+    assert.equal(
+      (await submit(chain, chain.api.tx.proxy.removeProxy(other.address, 'Voice', 0), wallet))
+        .error,
+      'proxy.NotFound',
+    );
+    assert.equal(
+      (
+        await submit(
+          chain,
+          chain.api.tx.proxy.proxy(other.address, null, chain.api.tx.system.remark('0x')),
+          wallet,
+        )
+      ).error,
+      'proxy.NotProxy',
+    );
   });
 });
 
@@ -220,7 +350,11 @@ describe('utility and balances', () => {
 
     const batch = await submit(
       chain,
-      chain.api.tx.utility.batch([chain.api.tx.system.remarkWithEvent('0x01'), chain.api.tx.voiceCall.initiateCall(sender.address, 'Audio'), chain.api.tx.system.remark('0x02')]),
+      chain.api.tx.utility.batch([
+        chain.api.tx.system.remarkWithEvent('0x01'),
+        chain.api.tx.voiceCall.initiateCall(sender.address, 'Audio'),
+        chain.api.tx.system.remark('0x02'),
+      ]),
       sender,
     );
 
@@ -236,7 +370,10 @@ describe('utility and balances', () => {
 
     const batch = await submit(
       chain,
-      chain.api.tx.utility.batchAll([chain.api.tx.balances.transferKeepAlive(receiver.address, DUST), chain.api.tx.voiceCall.initiateCall(sender.address, 'Audio')]),
+      chain.api.tx.utility.batchAll([
+        chain.api.tx.balances.transferKeepAlive(receiver.address, DUST),
+        chain.api.tx.voiceCall.initiateCall(sender.address, 'Audio'),
+      ]),
       sender,
     );
 
@@ -250,7 +387,10 @@ describe('utility and balances', () => {
 
     const batch = await submit(
       chain,
-      chain.api.tx.utility.forceBatch([chain.api.tx.voiceCall.initiateCall(sender.address, 'Audio'), chain.api.tx.system.remarkWithEvent('0x01')]),
+      chain.api.tx.utility.forceBatch([
+        chain.api.tx.voiceCall.initiateCall(sender.address, 'Audio'),
+        chain.api.tx.system.remarkWithEvent('0x01'),
+      ]),
       sender,
     );
 
@@ -262,20 +402,35 @@ describe('utility and balances', () => {
   it('transfer to a new account endows it', async () => {
     const fresh = chain.pair('//FreshAccount');
 
-    const sent = await submit(chain, chain.api.tx.balances.transferAllowDeath(fresh.address, DUST / 100n), member());
+    const sent = await submit(
+      chain,
+      chain.api.tx.balances.transferAllowDeath(fresh.address, DUST / 100n),
+      member(),
+    );
 
     assert.ok(sent.names.includes('system.NewAccount'));
-    assert.deepEqual(eventData(sent, 'balances.Endowed'), { account: fresh.address, freeBalance: Number(DUST / 100n) });
+    assert.deepEqual(eventData(sent, 'balances.Endowed'), {
+      account: fresh.address,
+      freeBalance: Number(DUST / 100n),
+    });
   });
 
   it('rejects a transfer below the existential deposit', async () => {
-    const failed = await submit(chain, chain.api.tx.balances.transferKeepAlive(chain.pair('//Dustless').address, DUST / 10_000n), member());
+    const failed = await submit(
+      chain,
+      chain.api.tx.balances.transferKeepAlive(chain.pair('//Dustless').address, DUST / 10_000n),
+      member(),
+    );
 
     assert.equal(failed.error, 'balances.ExistentialDeposit');
   });
 
   it('rejects a transfer beyond the balance', async () => {
-    const failed = await submit(chain, chain.api.tx.balances.transferKeepAlive(member().address, 2000n * DUST), member());
+    const failed = await submit(
+      chain,
+      chain.api.tx.balances.transferKeepAlive(member().address, 2000n * DUST),
+      member(),
+    );
 
     assert.equal(failed.error, 'balances.InsufficientBalance');
   });
@@ -286,8 +441,16 @@ describe('utility and balances', () => {
     await submit(chain, chain.api.tx.balances.transferKeepAlive(temporary.address, DUST), member());
 
     const balance = await freeBalance(chain, temporary.address);
-    const fee = (await chain.api.tx.balances.transferKeepAlive(member().address, balance).paymentInfo(temporary)).partialFee.toBigInt();
-    const failed = await submit(chain, chain.api.tx.balances.transferKeepAlive(member().address, balance - fee), temporary);
+    const fee = (
+      await chain.api.tx.balances
+        .transferKeepAlive(member().address, balance)
+        .paymentInfo(temporary)
+    ).partialFee.toBigInt();
+    const failed = await submit(
+      chain,
+      chain.api.tx.balances.transferKeepAlive(member().address, balance - fee),
+      temporary,
+    );
 
     assert.equal(failed.error, 'balances.Expendability');
   });
@@ -297,9 +460,16 @@ describe('utility and balances', () => {
 
     await submit(chain, chain.api.tx.balances.transferKeepAlive(temporary.address, DUST), member());
 
-    const swept = await submit(chain, chain.api.tx.balances.transferAll(member().address, false), temporary);
+    const swept = await submit(
+      chain,
+      chain.api.tx.balances.transferAll(member().address, false),
+      temporary,
+    );
 
     assert.ok(swept.names.includes('system.KilledAccount'));
-    assert.equal(((await chain.api.query.system.account(temporary.address)) as AccountInfo).nonce.toNumber(), 0);
+    assert.equal(
+      ((await chain.api.query.system.account(temporary.address)) as AccountInfo).nonce.toNumber(),
+      0,
+    );
   });
 });

@@ -10,7 +10,14 @@ import { blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
 
 import { startDevnet, type DevnetHandle } from '../../server/devnet/index.js';
 import { startChopsticks, type ChopsticksHandle } from '../support/chopsticks.js';
-import { connect, eventData, freeBalance, rpc, submit, type ChainClient } from '../support/devnet-client.js';
+import {
+  connect,
+  eventData,
+  freeBalance,
+  rpc,
+  submit,
+  type ChainClient,
+} from '../support/devnet-client.js';
 
 /** Answers both chains give, compared across chains at the end. */
 const observed = new Map<string, Map<string, string>>();
@@ -61,7 +68,10 @@ function key(address: unknown): string {
   return u8aToHex(decodeAddress(String(address)));
 }
 
-function conformance(chainName: string, setup: () => Promise<{ client: ChainClient; close(): Promise<void> }>): void {
+function conformance(
+  chainName: string,
+  setup: () => Promise<{ client: ChainClient; close(): Promise<void> }>,
+): void {
   describe(`conformance on ${chainName}`, () => {
     let client: ChainClient;
     let close: () => Promise<void>;
@@ -78,15 +88,28 @@ function conformance(chainName: string, setup: () => Promise<{ client: ChainClie
 
     it('signs and includes consecutive transfers with nonce -1', async () => {
       const [alice, bob] = [client.pair('//Alice'), client.pair('//Bob')];
-      const nonceBefore = ((await client.api.query.system.account(alice.address)) as AccountInfo).nonce.toNumber();
+      const nonceBefore = (
+        (await client.api.query.system.account(alice.address)) as AccountInfo
+      ).nonce.toNumber();
       const bobBefore = await freeBalance(client, bob.address);
 
-      const first = await submit(client, client.api.tx.balances.transferKeepAlive(bob.address, unit), alice);
-      const second = await submit(client, client.api.tx.balances.transferKeepAlive(bob.address, unit), alice);
+      const first = await submit(
+        client,
+        client.api.tx.balances.transferKeepAlive(bob.address, unit),
+        alice,
+      );
+      const second = await submit(
+        client,
+        client.api.tx.balances.transferKeepAlive(bob.address, unit),
+        alice,
+      );
 
       assert.equal(first.error, undefined);
       assert.equal(second.error, undefined);
-      assert.equal(((await client.api.query.system.account(alice.address)) as AccountInfo).nonce.toNumber(), nonceBefore + 2);
+      assert.equal(
+        ((await client.api.query.system.account(alice.address)) as AccountInfo).nonce.toNumber(),
+        nonceBefore + 2,
+      );
       assert.equal(await freeBalance(client, bob.address), bobBefore + 2n * unit);
       const transfer = eventData(second, 'balances.Transfer');
 
@@ -99,7 +122,11 @@ function conformance(chainName: string, setup: () => Promise<{ client: ChainClie
       const alice = client.pair('//Alice');
       const remark = new TextEncoder().encode('stardust');
 
-      const included = await submit(client, client.api.tx.system.remarkWithEvent(u8aToHex(remark)), alice);
+      const included = await submit(
+        client,
+        client.api.tx.system.remarkWithEvent(u8aToHex(remark)),
+        alice,
+      );
 
       const remarked = eventData(included, 'system.Remarked');
 
@@ -126,9 +153,17 @@ function conformance(chainName: string, setup: () => Promise<{ client: ChainClie
     it('decodes a transfer beyond the balance as a dispatch error', async () => {
       const poor = client.pair('//Conformance-poor');
 
-      await submit(client, client.api.tx.balances.transferKeepAlive(poor.address, unit), client.pair('//Alice'));
+      await submit(
+        client,
+        client.api.tx.balances.transferKeepAlive(poor.address, unit),
+        client.pair('//Alice'),
+      );
 
-      const failed = await submit(client, client.api.tx.balances.transferKeepAlive(client.pair('//Bob').address, unit), poor);
+      const failed = await submit(
+        client,
+        client.api.tx.balances.transferKeepAlive(client.pair('//Bob').address, unit),
+        poor,
+      );
 
       assert.notEqual(failed.error, undefined);
       assert.ok(failed.names.includes('system.ExtrinsicFailed'));
@@ -136,14 +171,20 @@ function conformance(chainName: string, setup: () => Promise<{ client: ChainClie
     });
 
     it('decodes a transfer below the existential deposit', async () => {
-      const failed = await submit(client, client.api.tx.balances.transferKeepAlive(client.pair('//Conformance-empty').address, 1), client.pair('//Alice'));
+      const failed = await submit(
+        client,
+        client.api.tx.balances.transferKeepAlive(client.pair('//Conformance-empty').address, 1),
+        client.pair('//Alice'),
+      );
 
       assert.notEqual(failed.error, undefined);
       record(chainName, 'transfer below existential deposit', failed.error!);
     });
 
     it('rejects a stale nonce', async () => {
-      const signed = await client.api.tx.system.remark('0x').signAsync(client.pair('//Alice'), { nonce: 0 });
+      const signed = await client.api.tx.system
+        .remark('0x')
+        .signAsync(client.pair('//Alice'), { nonce: 0 });
 
       const message = await rejection(client, signed.toHex());
 
@@ -152,7 +193,9 @@ function conformance(chainName: string, setup: () => Promise<{ client: ChainClie
     });
 
     it('rejects a bad signature', async () => {
-      const signed = await client.api.tx.system.remark('0x').signAsync(client.pair('//Bob'), { nonce: -1 });
+      const signed = await client.api.tx.system
+        .remark('0x')
+        .signAsync(client.pair('//Bob'), { nonce: -1 });
       const hex = signed.toHex();
       const at = hex.indexOf(u8aToHex(signed.signature.toU8a()).slice(2)) + 20;
       const tampered = hex.slice(0, at) + (hex[at] === '0' ? '1' : '0') + hex.slice(at + 1);
@@ -165,9 +208,16 @@ function conformance(chainName: string, setup: () => Promise<{ client: ChainClie
 
     it('accepts a mortal transaction and rejects it once its era ended', async () => {
       const head = await client.api.rpc.chain.getHeader();
-      const era = client.api.createType('ExtrinsicEra', { current: head.number.toNumber(), period: 4 });
-      const live = await client.api.tx.system.remark('0x01').signAsync(client.pair('//Bob'), { nonce: -1, era, blockHash: head.hash } as never);
-      const dead = await client.api.tx.system.remark('0x02').signAsync(client.pair('//Charlie'), { nonce: -1, era, blockHash: head.hash } as never);
+      const era = client.api.createType('ExtrinsicEra', {
+        current: head.number.toNumber(),
+        period: 4,
+      });
+      const live = await client.api.tx.system
+        .remark('0x01')
+        .signAsync(client.pair('//Bob'), { nonce: -1, era, blockHash: head.hash } as never);
+      const dead = await client.api.tx.system
+        .remark('0x02')
+        .signAsync(client.pair('//Charlie'), { nonce: -1, era, blockHash: head.hash } as never);
 
       const accepted = await rpc<string>(client, 'author_submitExtrinsic', [live.toHex()]);
 
@@ -210,7 +260,10 @@ conformance('chopsticks', async () => {
   await rpc(client, 'dev_setStorage', [
     {
       System: {
-        Account: ['//Alice', '//Bob', '//Charlie'].map((uri) => [[client.pair(uri).address], endowment]),
+        Account: ['//Alice', '//Bob', '//Charlie'].map((uri) => [
+          [client.pair(uri).address],
+          endowment,
+        ]),
       },
     },
   ]);
@@ -226,11 +279,17 @@ conformance('chopsticks', async () => {
 
 describe('conformance across chains', () => {
   it('gives the same answers on both chains', () => {
-    const table = Object.fromEntries([...observed].map(([check, answers]) => [check, Object.fromEntries(answers)]));
+    const table = Object.fromEntries(
+      [...observed].map(([check, answers]) => [check, Object.fromEntries(answers)]),
+    );
 
     for (const [check, answers] of observed) {
       assert.equal(answers.size, 2, `${check} ran on both chains: ${JSON.stringify(table)}`);
-      assert.equal(answers.get('devnet'), answers.get('chopsticks'), `${check}: ${JSON.stringify(table)}`);
+      assert.equal(
+        answers.get('devnet'),
+        answers.get('chopsticks'),
+        `${check}: ${JSON.stringify(table)}`,
+      );
     }
 
     assert.equal(observed.size, 4);

@@ -27,7 +27,16 @@ describe('devnet persistence', () => {
     const [alice, member] = [first.pair('//Alice'), first.pair('//Member1')];
 
     await submit(first, first.api.tx.balances.transferKeepAlive(member.address, 5n * DUST), alice);
-    await submit(first, first.api.tx.voiceRoom.createRoom('Kept', { maxMembers: 5, isPublic: true, entryFee: 0, speakingMode: 'FreeSpeak' }), alice);
+    await submit(
+      first,
+      first.api.tx.voiceRoom.createRoom('Kept', {
+        maxMembers: 5,
+        isPublic: true,
+        entryFee: 0,
+        speakingMode: 'FreeSpeak',
+      }),
+      alice,
+    );
 
     const before = {
       genesis: first.devnet.genesisHash,
@@ -45,15 +54,27 @@ describe('devnet persistence', () => {
     try {
       assert.equal(second.devnet.genesisHash, before.genesis);
       assert.equal((await second.api.rpc.chain.getHeader()).number.toNumber(), before.head);
-      assert.deepEqual(((await second.api.query.system.account(alice.address)) as AccountInfo).toJSON(), before.alice);
-      assert.deepEqual(((await second.api.query.system.account(member.address)) as AccountInfo).toJSON(), before.member);
-      assert.equal((await second.api.query.voiceRoom.userCurrentRoom(alice.address)).toHex(), before.room);
+      assert.deepEqual(
+        ((await second.api.query.system.account(alice.address)) as AccountInfo).toJSON(),
+        before.alice,
+      );
+      assert.deepEqual(
+        ((await second.api.query.system.account(member.address)) as AccountInfo).toJSON(),
+        before.member,
+      );
+      assert.equal(
+        (await second.api.query.voiceRoom.userCurrentRoom(alice.address)).toHex(),
+        before.room,
+      );
       assert.equal(await chainNow(second), before.now);
 
       const next = await submit(second, second.api.tx.system.remark('0x'), alice);
 
       assert.equal(next.error, undefined);
-      assert.equal(((await second.api.query.system.account(alice.address)) as AccountInfo).nonce.toNumber(), 3);
+      assert.equal(
+        ((await second.api.query.system.account(alice.address)) as AccountInfo).nonce.toNumber(),
+        3,
+      );
       assert.equal((await second.api.rpc.chain.getHeader()).number.toNumber(), before.head + 1);
       assert.ok((await chainNow(second)) >= before.now);
       assert.deepEqual(readdirSync(join(folder, 'chain')), ['state.json']);
@@ -99,6 +120,9 @@ describe('devnet persistence', () => {
 
     writeFileSync(stateFile, '{"format":"stardust-devnet-state","vers');
 
-    await assert.rejects(startDevnet({ port: 0, stateFile }), /could not be parsed as a devnet state file/);
+    await assert.rejects(
+      startDevnet({ port: 0, stateFile }),
+      /could not be parsed as a devnet state file/,
+    );
   });
 });

@@ -12,7 +12,10 @@ const MAX_REQUEST_BYTES = 64 * 1024;
 let devnet: DevnetHandle;
 
 /** A raw WebSocket client that pairs responses with requests in order. */
-async function open(): Promise<{ request(text: string | Buffer): Promise<Record<string, unknown>>; close(): void }> {
+async function open(): Promise<{
+  request(text: string | Buffer): Promise<Record<string, unknown>>;
+  close(): void;
+}> {
   const socket = new WebSocket(devnet.url);
   const waiting: Array<(message: Record<string, unknown>) => void> = [];
 
@@ -38,7 +41,11 @@ function call(method: string, params: unknown[] = [], id = 1): string {
 }
 
 async function post(body: string, method = 'POST'): Promise<Response> {
-  return fetch(devnet.httpUrl, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? body : undefined });
+  return fetch(devnet.httpUrl, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: method === 'POST' ? body : undefined,
+  });
 }
 
 before(async () => {
@@ -57,7 +64,11 @@ describe('devnet JSON-RPC over WebSocket', () => {
     const next = await client.request(call('system_chain'));
 
     client.close();
-    assert.deepEqual(parseError, { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
+    assert.deepEqual(parseError, {
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: -32700, message: 'Parse error' },
+    });
     assert.equal(next.result, 'Stardust Devnet');
   });
 
@@ -68,14 +79,20 @@ describe('devnet JSON-RPC over WebSocket', () => {
 
     client.close();
     assert.equal(response.id, 7);
-    assert.deepEqual(response.error, { code: -32601, message: 'Method not found', data: 'system_selfDestruct' });
+    assert.deepEqual(response.error, {
+      code: -32601,
+      message: 'Method not found',
+      data: 'system_selfDestruct',
+    });
   });
 
   it('answers invalid requests with -32600', async () => {
     const client = await open();
 
     const noVersion = await client.request(JSON.stringify({ id: 1, method: 'system_chain' }));
-    const badParams = await client.request(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'system_chain', params: 'x' }));
+    const badParams = await client.request(
+      JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'system_chain', params: 'x' }),
+    );
     const emptyBatch = await client.request('[]');
 
     client.close();
@@ -100,7 +117,9 @@ describe('devnet JSON-RPC over WebSocket', () => {
   it('answers unknown blocks with 4003', async () => {
     const client = await open();
 
-    const response = await client.request(call('state_getStorage', ['0x00', '0x' + 'ab'.repeat(32)]));
+    const response = await client.request(
+      call('state_getStorage', ['0x00', '0x' + 'ab'.repeat(32)]),
+    );
 
     client.close();
     assert.equal((response.error as { code: number }).code, 4003);
@@ -138,7 +157,9 @@ describe('devnet JSON-RPC over WebSocket', () => {
   it('answers a batch with one response per call', async () => {
     const client = await open();
 
-    const responses = (await client.request(`[${call('system_chain', [], 1)},${call('nope', [], 2)},{"x":1}]`)) as unknown as Array<Record<string, unknown>>;
+    const responses = (await client.request(
+      `[${call('system_chain', [], 1)},${call('nope', [], 2)},{"x":1}]`,
+    )) as unknown as Array<Record<string, unknown>>;
 
     client.close();
     assert.equal(responses.length, 3);

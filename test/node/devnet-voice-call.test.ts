@@ -45,7 +45,11 @@ async function blockTimestamp(blockHash: string): Promise<number> {
 }
 
 async function startCall(caller = member(), callee = member()) {
-  const initiated = await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller);
+  const initiated = await submit(
+    chain,
+    chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'),
+    caller,
+  );
   const callId = callIdOf(initiated);
   const accepted = await submit(chain, chain.api.tx.voiceCall.acceptCall(callId), callee);
 
@@ -53,10 +57,16 @@ async function startCall(caller = member(), callee = member()) {
 }
 
 async function history(address: string, callId: string) {
-  return (await chain.api.query.voiceCall.callHistory(address, callId)).toJSON() as Record<string, unknown> | null;
+  return (await chain.api.query.voiceCall.callHistory(address, callId)).toJSON() as Record<
+    string,
+    unknown
+  > | null;
 }
 
-async function endAfter(call: { caller: ReturnType<typeof member>; callId: string; startedAt: number }, seconds: number) {
+async function endAfter(
+  call: { caller: ReturnType<typeof member>; callId: string; startedAt: number },
+  seconds: number,
+) {
   await rpc(chain, 'dev_timeTravel', [call.startedAt + seconds * 1000]);
 
   return submit(chain, chain.api.tx.voiceCall.endCall(call.callId), call.caller);
@@ -74,10 +84,17 @@ describe('voiceCall success paths', () => {
   it('initiates a ringing call', async () => {
     const [caller, callee] = [member(), member()];
 
-    const inclusion = await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Video'), caller);
+    const inclusion = await submit(
+      chain,
+      chain.api.tx.voiceCall.initiateCall(callee.address, 'Video'),
+      caller,
+    );
 
     const callId = callIdOf(inclusion);
-    const record = (await chain.api.query.voiceCall.activeCalls(callId)).toJSON() as Record<string, unknown>;
+    const record = (await chain.api.query.voiceCall.activeCalls(callId)).toJSON() as Record<
+      string,
+      unknown
+    >;
 
     assert.equal(inclusion.error, undefined);
     assert.equal(record.state, 'Ringing');
@@ -91,7 +108,10 @@ describe('voiceCall success paths', () => {
   it('accept connects and starts the clock', async () => {
     const call = await startCall();
 
-    const record = (await chain.api.query.voiceCall.activeCalls(call.callId)).toJSON() as Record<string, unknown>;
+    const record = (await chain.api.query.voiceCall.activeCalls(call.callId)).toJSON() as Record<
+      string,
+      unknown
+    >;
 
     assert.equal(record.state, 'Connected');
     assert.equal(record.startedAt, call.startedAt);
@@ -112,14 +132,26 @@ describe('voiceCall success paths', () => {
     assert.equal(callEnded.duration, 90);
     assert.equal(BigInt(callEnded.fee as number), 2n * FEE_PER_MINUTE);
     assert.deepEqual(callEnded.reason, { normal: null });
-    assert.equal(await freeBalance(chain, call.caller.address), callerBefore - txFee - 2n * FEE_PER_MINUTE + REWARD_PER_MINUTE);
-    assert.equal(await freeBalance(chain, TREASURY_ACCOUNT), treasuryBefore + txFee + 2n * FEE_PER_MINUTE - 2n * REWARD_PER_MINUTE);
+    assert.equal(
+      await freeBalance(chain, call.caller.address),
+      callerBefore - txFee - 2n * FEE_PER_MINUTE + REWARD_PER_MINUTE,
+    );
+    assert.equal(
+      await freeBalance(chain, TREASURY_ACCOUNT),
+      treasuryBefore + txFee + 2n * FEE_PER_MINUTE - 2n * REWARD_PER_MINUTE,
+    );
     assert.equal(record?.state, 'Ended');
     assert.equal(BigInt(record?.feePaid as number), 2n * FEE_PER_MINUTE);
     assert.deepEqual(await history(call.callee.address, call.callId), record);
     assert.equal((await chain.api.query.voiceCall.activeCalls(call.callId)).isEmpty, true);
-    assert.equal((await chain.api.query.voiceCall.userCurrentCall(call.caller.address)).isEmpty, true);
-    assert.equal((await chain.api.query.voiceCall.userCurrentCall(call.callee.address)).isEmpty, true);
+    assert.equal(
+      (await chain.api.query.voiceCall.userCurrentCall(call.caller.address)).isEmpty,
+      true,
+    );
+    assert.equal(
+      (await chain.api.query.voiceCall.userCurrentCall(call.callee.address)).isEmpty,
+      true,
+    );
   });
 
   it('charges one minute for a 60 s call', async () => {
@@ -143,7 +175,9 @@ describe('voiceCall success paths', () => {
 
   it('caller cancels a ringing call for free', async () => {
     const [caller, callee] = [member(), member()];
-    const callId = callIdOf(await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller));
+    const callId = callIdOf(
+      await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller),
+    );
 
     const ended = await submit(chain, chain.api.tx.voiceCall.endCall(callId), caller);
 
@@ -156,7 +190,9 @@ describe('voiceCall success paths', () => {
 
   it('reject ends a ringing call with the reason', async () => {
     const [caller, callee] = [member(), member()];
-    const callId = callIdOf(await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller));
+    const callId = callIdOf(
+      await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller),
+    );
 
     const rejected = await submit(chain, chain.api.tx.voiceCall.rejectCall(callId, 'Busy'), callee);
 
@@ -169,9 +205,16 @@ describe('voiceCall success paths', () => {
     const call = await startCall();
     const quality = { avgBitrate: 24000, packetLoss: 2, jitter: 15, latency: 80 };
 
-    const updated = await submit(chain, chain.api.tx.voiceCall.updateCallQuality(call.callId, quality), call.callee);
+    const updated = await submit(
+      chain,
+      chain.api.tx.voiceCall.updateCallQuality(call.callId, quality),
+      call.callee,
+    );
 
-    const record = (await chain.api.query.voiceCall.activeCalls(call.callId)).toJSON() as Record<string, unknown>;
+    const record = (await chain.api.query.voiceCall.activeCalls(call.callId)).toJSON() as Record<
+      string,
+      unknown
+    >;
 
     assert.deepEqual(eventData(updated, 'voiceCall.CallQualityUpdated').quality, quality);
     assert.deepEqual(record.quality, quality);
@@ -181,7 +224,14 @@ describe('voiceCall success paths', () => {
     const [caller, callee] = [member(), member()];
     const nonce = Number((await chain.api.query.voiceCall.callNonce()).toPrimitive());
     // Call ids are blake2_128(caller ++ callee ++ CallNonce as u64 LE).
-    const expectedFirst = blake2AsHex(new Uint8Array([...caller.publicKey, ...callee.publicKey, ...chain.api.createType('u64', nonce).toU8a()]), 128);
+    const expectedFirst = blake2AsHex(
+      new Uint8Array([
+        ...caller.publicKey,
+        ...callee.publicKey,
+        ...chain.api.createType('u64', nonce).toU8a(),
+      ]),
+      128,
+    );
 
     const batch = await submit(
       chain,
@@ -193,7 +243,9 @@ describe('voiceCall success paths', () => {
       caller,
     );
 
-    const ids = batch.events.filter(({ event }) => event.method === 'CallInitiated').map(({ event }) => event.data[0]!.toHex());
+    const ids = batch.events
+      .filter(({ event }) => event.method === 'CallInitiated')
+      .map(({ event }) => event.data[0]!.toHex());
 
     assert.equal(batch.error, undefined);
     assert.equal(ids.length, 2);
@@ -206,7 +258,11 @@ describe('voiceCall success paths', () => {
 
     await rpc(chain, 'dev_timeTravel', [call.startedAt + 200_000]);
 
-    const settled = await submit(chain, chain.api.tx.voiceCall.settleCall(call.callId, 130), chain.pair('//CallSettler'));
+    const settled = await submit(
+      chain,
+      chain.api.tx.voiceCall.settleCall(call.callId, 130),
+      chain.pair('//CallSettler'),
+    );
 
     const data = eventData(settled, 'voiceCall.CallEnded');
 
@@ -220,17 +276,25 @@ describe('voiceCall success paths', () => {
 
     await rpc(chain, 'dev_timeTravel', [call.startedAt + 45_000]);
 
-    const settled = await submit(chain, chain.api.tx.voiceCall.settleCall(call.callId, 4000), chain.pair('//CallSettler'));
+    const settled = await submit(
+      chain,
+      chain.api.tx.voiceCall.settleCall(call.callId, 4000),
+      chain.pair('//CallSettler'),
+    );
 
     assert.equal(eventData(settled, 'voiceCall.CallEnded').duration, 45);
   });
 
-  it('deletes only the sender\'s own history', async () => {
+  it("deletes only the sender's own history", async () => {
     const call = await startCall();
 
     await endAfter(call, 10);
 
-    const deleted = await submit(chain, chain.api.tx.voiceCall.deleteCallHistory([call.callId, '0x' + '11'.repeat(16)]), call.caller);
+    const deleted = await submit(
+      chain,
+      chain.api.tx.voiceCall.deleteCallHistory([call.callId, '0x' + '11'.repeat(16)]),
+      call.caller,
+    );
 
     assert.equal(eventData(deleted, 'voiceCall.CallHistoryDeleted').count, 1);
     assert.equal(await history(call.caller.address, call.callId), null);
@@ -241,7 +305,11 @@ describe('voiceCall success paths', () => {
 describe('voiceCall timeouts', () => {
   it('ends an unanswered call after CallTimeout', async () => {
     const [caller, callee] = [member(), member()];
-    const initiated = await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller);
+    const initiated = await submit(
+      chain,
+      chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'),
+      caller,
+    );
     const callId = callIdOf(initiated);
     const initiatedAt = await blockTimestamp(initiated.blockHash);
 
@@ -249,7 +317,10 @@ describe('voiceCall timeouts', () => {
     await rpc(chain, 'dev_timeTravel', [initiatedAt + 59_000]);
     await rpc(chain, 'dev_newBlock', [{ count: 2 }]);
 
-    const stillRinging = (await chain.api.query.voiceCall.activeCalls(callId)).toJSON() as Record<string, unknown>;
+    const stillRinging = (await chain.api.query.voiceCall.activeCalls(callId)).toJSON() as Record<
+      string,
+      unknown
+    >;
 
     await rpc(chain, 'dev_timeTravel', [initiatedAt + 60_000]);
 
@@ -268,7 +339,11 @@ describe('voiceCall timeouts', () => {
 
   it('reports CallTimeout and CallEnded in the ending block', async () => {
     const [caller, callee] = [member(), member()];
-    const initiated = await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller);
+    const initiated = await submit(
+      chain,
+      chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'),
+      caller,
+    );
     const callId = callIdOf(initiated);
 
     await rpc(chain, 'dev_timeTravel', [(await blockTimestamp(initiated.blockHash)) + 60_000]);
@@ -276,10 +351,23 @@ describe('voiceCall timeouts', () => {
 
     const hash = await rpc<string>(chain, 'dev_newBlock', [{ count: 1 }]);
 
-    const events = ((await (await chain.api.at(hash)).query.system.events()).toJSON() as Array<{ phase: unknown; event: { index: string; data: unknown[] } }>);
-    const initialization = events.filter((record) => record.phase === null || JSON.stringify(record.phase) === '{"initialization":null}');
-    const decoded = ((await (await chain.api.at(hash)).query.system.events()) as unknown as Array<{ event: { section: string; method: string; data: Array<{ toHex(): string; toJSON(): unknown }> } }>)
-      .map(({ event }) => ({ name: `${event.section}.${event.method}`, data: event.data }));
+    const events = (await (await chain.api.at(hash)).query.system.events()).toJSON() as Array<{
+      phase: unknown;
+      event: { index: string; data: unknown[] };
+    }>;
+    const initialization = events.filter(
+      (record) =>
+        record.phase === null || JSON.stringify(record.phase) === '{"initialization":null}',
+    );
+    const decoded = (
+      (await (await chain.api.at(hash)).query.system.events()) as unknown as Array<{
+        event: {
+          section: string;
+          method: string;
+          data: Array<{ toHex(): string; toJSON(): unknown }>;
+        };
+      }>
+    ).map(({ event }) => ({ name: `${event.section}.${event.method}`, data: event.data }));
     const timeout = decoded.find((event) => event.name === 'voiceCall.CallTimeout');
     const ended = decoded.find((event) => event.name === 'voiceCall.CallEnded');
 
@@ -308,7 +396,11 @@ describe('voiceCall errors', () => {
   it('rejects a busy callee with UserBusy', async () => {
     const call = await startCall();
 
-    const failed = await submit(chain, chain.api.tx.voiceCall.initiateCall(call.callee.address, 'Audio'), member());
+    const failed = await submit(
+      chain,
+      chain.api.tx.voiceCall.initiateCall(call.callee.address, 'Audio'),
+      member(),
+    );
 
     assert.equal(failed.error, 'voiceCall.UserBusy');
   });
@@ -316,13 +408,21 @@ describe('voiceCall errors', () => {
   it('rejects a busy caller with UserBusy', async () => {
     const call = await startCall();
 
-    const failed = await submit(chain, chain.api.tx.voiceCall.initiateCall(member().address, 'Audio'), call.caller);
+    const failed = await submit(
+      chain,
+      chain.api.tx.voiceCall.initiateCall(member().address, 'Audio'),
+      call.caller,
+    );
 
     assert.equal(failed.error, 'voiceCall.UserBusy');
   });
 
   it('rejects an unknown call with CallNotFound', async () => {
-    const failed = await submit(chain, chain.api.tx.voiceCall.acceptCall('0x' + '42'.repeat(16)), member());
+    const failed = await submit(
+      chain,
+      chain.api.tx.voiceCall.acceptCall('0x' + '42'.repeat(16)),
+      member(),
+    );
 
     assert.equal(failed.error, 'voiceCall.CallNotFound');
   });
@@ -337,7 +437,9 @@ describe('voiceCall errors', () => {
 
   it('rejects accept by the caller with Unauthorized', async () => {
     const [caller, callee] = [member(), member()];
-    const callId = callIdOf(await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller));
+    const callId = callIdOf(
+      await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller),
+    );
 
     const failed = await submit(chain, chain.api.tx.voiceCall.acceptCall(callId), caller);
 
@@ -357,9 +459,17 @@ describe('voiceCall errors', () => {
   it('rejects a caller who cannot pay a minute', async () => {
     const poor = chain.pair('//PoorCaller');
 
-    await submit(chain, chain.api.tx.balances.transferKeepAlive(poor.address, DUST / 100n), chain.pair('//Alice'));
+    await submit(
+      chain,
+      chain.api.tx.balances.transferKeepAlive(poor.address, DUST / 100n),
+      chain.pair('//Alice'),
+    );
 
-    const failed = await submit(chain, chain.api.tx.voiceCall.initiateCall(member().address, 'Audio'), poor);
+    const failed = await submit(
+      chain,
+      chain.api.tx.voiceCall.initiateCall(member().address, 'Audio'),
+      poor,
+    );
 
     assert.equal(failed.error, 'voiceCall.InsufficientBalance');
     assert.equal((await chain.api.query.voiceCall.userCurrentCall(poor.address)).isEmpty, true);
@@ -368,7 +478,11 @@ describe('voiceCall errors', () => {
   it('rejects calling oneself', async () => {
     const caller = member();
 
-    const failed = await submit(chain, chain.api.tx.voiceCall.initiateCall(caller.address, 'Audio'), caller);
+    const failed = await submit(
+      chain,
+      chain.api.tx.voiceCall.initiateCall(caller.address, 'Audio'),
+      caller,
+    );
 
     assert.equal(failed.error, 'voiceCall.CannotCallSelf');
   });
@@ -376,17 +490,40 @@ describe('voiceCall errors', () => {
   it('rejects reject after accept', async () => {
     const call = await startCall();
 
-    const failed = await submit(chain, chain.api.tx.voiceCall.rejectCall(call.callId, 'Decline'), call.callee);
+    const failed = await submit(
+      chain,
+      chain.api.tx.voiceCall.rejectCall(call.callId, 'Decline'),
+      call.callee,
+    );
 
     assert.equal(failed.error, 'voiceCall.InvalidCallState');
-    assert.equal(((await chain.api.query.voiceCall.activeCalls(call.callId)).toJSON() as Record<string, unknown>).state, 'Connected');
+    assert.equal(
+      (
+        (await chain.api.query.voiceCall.activeCalls(call.callId)).toJSON() as Record<
+          string,
+          unknown
+        >
+      ).state,
+      'Connected',
+    );
   });
 
   it('rejects quality updates before connect', async () => {
     const [caller, callee] = [member(), member()];
-    const callId = callIdOf(await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller));
+    const callId = callIdOf(
+      await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller),
+    );
 
-    const failed = await submit(chain, chain.api.tx.voiceCall.updateCallQuality(callId, { avgBitrate: 1, packetLoss: 0, jitter: 0, latency: 0 }), caller);
+    const failed = await submit(
+      chain,
+      chain.api.tx.voiceCall.updateCallQuality(callId, {
+        avgBitrate: 1,
+        packetLoss: 0,
+        jitter: 0,
+        latency: 0,
+      }),
+      caller,
+    );
 
     assert.equal(failed.error, 'voiceCall.InvalidCallState');
   });
@@ -394,7 +531,11 @@ describe('voiceCall errors', () => {
   it('rejects settle_call from others with NotSettler', async () => {
     const call = await startCall();
 
-    const failed = await submit(chain, chain.api.tx.voiceCall.settleCall(call.callId, 10), call.caller);
+    const failed = await submit(
+      chain,
+      chain.api.tx.voiceCall.settleCall(call.callId, 10),
+      call.caller,
+    );
 
     assert.equal(failed.error, 'voiceCall.NotSettler');
   });
@@ -404,7 +545,11 @@ describe('voiceCall errors', () => {
 
     await submit(chain, chain.api.tx.contacts.block(caller.address), callee);
 
-    const failed = await submit(chain, chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'), caller);
+    const failed = await submit(
+      chain,
+      chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'),
+      caller,
+    );
 
     assert.equal(failed.error, 'voiceCall.UserBlocked');
   });
@@ -418,9 +563,15 @@ describe('contacts', () => {
     const stored = (await chain.api.query.contacts.blocked(who.address, other.address)).isEmpty;
     const unblocked = await submit(chain, chain.api.tx.contacts.unblock(other.address), who);
 
-    assert.deepEqual(eventData(blocked, 'contacts.UserBlocked'), { who: who.address, blocked: other.address });
+    assert.deepEqual(eventData(blocked, 'contacts.UserBlocked'), {
+      who: who.address,
+      blocked: other.address,
+    });
     assert.equal(stored, false);
-    assert.deepEqual(eventData(unblocked, 'contacts.UserUnblocked'), { who: who.address, unblocked: other.address });
+    assert.deepEqual(eventData(unblocked, 'contacts.UserUnblocked'), {
+      who: who.address,
+      unblocked: other.address,
+    });
     assert.equal((await chain.api.query.contacts.blocked.keys(who.address)).length, 0);
   });
 
@@ -429,9 +580,18 @@ describe('contacts', () => {
 
     await submit(chain, chain.api.tx.contacts.block(other.address), who);
 
-    assert.equal((await submit(chain, chain.api.tx.contacts.block(other.address), who)).error, 'contacts.AlreadyBlocked');
-    assert.equal((await submit(chain, chain.api.tx.contacts.block(who.address), who)).error, 'contacts.CannotBlockSelf');
-    assert.equal((await submit(chain, chain.api.tx.contacts.unblock(member().address), who)).error, 'contacts.NotBlocked');
+    assert.equal(
+      (await submit(chain, chain.api.tx.contacts.block(other.address), who)).error,
+      'contacts.AlreadyBlocked',
+    );
+    assert.equal(
+      (await submit(chain, chain.api.tx.contacts.block(who.address), who)).error,
+      'contacts.CannotBlockSelf',
+    );
+    assert.equal(
+      (await submit(chain, chain.api.tx.contacts.unblock(member().address), who)).error,
+      'contacts.NotBlocked',
+    );
   });
 });
 
@@ -450,11 +610,18 @@ describe('voiceMining', () => {
 
     const ended = await endAfter(call, 150);
 
-    const rewards = ended.events.filter(({ event }) => event.method === 'RewardPaid').map(({ event }) => event.data.toJSON() as unknown[]);
-    const stats = (await chain.api.query.voiceMining.userStats(call.callee.address)).toJSON() as Record<string, unknown>;
+    const rewards = ended.events
+      .filter(({ event }) => event.method === 'RewardPaid')
+      .map(({ event }) => event.data.toJSON() as unknown[]);
+    const stats = (
+      await chain.api.query.voiceMining.userStats(call.callee.address)
+    ).toJSON() as Record<string, unknown>;
 
     assert.equal(rewards.length, 2);
-    assert.deepEqual(rewards.map((data) => BigInt(data[1] as number)), [2n * REWARD_PER_MINUTE, 2n * REWARD_PER_MINUTE]);
+    assert.deepEqual(
+      rewards.map((data) => BigInt(data[1] as number)),
+      [2n * REWARD_PER_MINUTE, 2n * REWARD_PER_MINUTE],
+    );
     assert.equal(rewards[0]![2], call.callId);
     assert.equal(stats.totalCalls, 1);
     assert.equal(stats.totalDuration, 150);
@@ -495,9 +662,15 @@ describe('voiceMining', () => {
 
     const paidTo = (inclusion: Inclusion) =>
       inclusion.events
-        .filter(({ event }) => event.method === 'RewardPaid' && event.data[0]!.toString() === talker.address)
+        .filter(
+          ({ event }) =>
+            event.method === 'RewardPaid' && event.data[0]!.toString() === talker.address,
+        )
         .map(({ event }) => BigInt(event.data[1]!.toString()));
-    const stats = (await chain.api.query.voiceMining.userStats(talker.address)).toJSON() as Record<string, unknown>;
+    const stats = (await chain.api.query.voiceMining.userStats(talker.address)).toJSON() as Record<
+      string,
+      unknown
+    >;
 
     assert.deepEqual(paidTo(first), [60n * REWARD_PER_MINUTE]);
     assert.deepEqual(paidTo(second), [DUST / 2n - 60n * REWARD_PER_MINUTE]);

@@ -6,7 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { AccountInfo } from '@polkadot/types/interfaces';
 
-import { DUST, eventData, freeBalance, startDevnetClient, submit, type DevnetFixture } from '../support/devnet-client.js';
+import {
+  DUST,
+  eventData,
+  freeBalance,
+  startDevnetClient,
+  submit,
+  type DevnetFixture,
+} from '../support/devnet-client.js';
 
 let chain: DevnetFixture;
 let nextMember = 1;
@@ -21,7 +28,11 @@ function member(): KeyringPair {
 
 const PUBLIC = { maxMembers: 50, isPublic: true, entryFee: 0, speakingMode: 'FreeSpeak' };
 
-async function createRoom(host = member(), config: Record<string, unknown> = PUBLIC, name = 'Lobby') {
+async function createRoom(
+  host = member(),
+  config: Record<string, unknown> = PUBLIC,
+  name = 'Lobby',
+) {
   const created = await submit(chain, chain.api.tx.voiceRoom.createRoom(name, config), host);
 
   assert.equal(created.error, undefined);
@@ -38,7 +49,10 @@ async function join(roomId: string, who = member()) {
 }
 
 async function roomMember(roomId: string, who: KeyringPair) {
-  return (await chain.api.query.voiceRoom.roomMembers(roomId, who.address)).toJSON() as Record<string, unknown> | null;
+  return (await chain.api.query.voiceRoom.roomMembers(roomId, who.address)).toJSON() as Record<
+    string,
+    unknown
+  > | null;
 }
 
 async function room(roomId: string) {
@@ -46,7 +60,9 @@ async function room(roomId: string) {
 }
 
 async function reserved(who: KeyringPair): Promise<bigint> {
-  return ((await chain.api.query.system.account(who.address)) as AccountInfo).data.reserved.toBigInt();
+  return (
+    (await chain.api.query.system.account(who.address)) as AccountInfo
+  ).data.reserved.toBigInt();
 }
 
 before(async () => {
@@ -68,9 +84,14 @@ describe('voiceRoom success paths', () => {
     assert.equal(stored.isActive, true);
     assert.equal((await roomMember(roomId, host))?.role, 'Host');
     assert.equal((await chain.api.query.voiceRoom.userCurrentRoom(host.address)).toHex(), roomId);
-    assert.deepEqual((await chain.api.query.voiceRoom.userOwnedRooms(host.address)).toJSON(), [roomId]);
+    assert.deepEqual((await chain.api.query.voiceRoom.userOwnedRooms(host.address)).toJSON(), [
+      roomId,
+    ]);
     assert.equal(await reserved(host), DUST);
-    assert.deepEqual((await chain.api.query.voiceRoom.roomDeposits(roomId)).toJSON(), [host.address, Number(DUST)]);
+    assert.deepEqual((await chain.api.query.voiceRoom.roomDeposits(roomId)).toJSON(), [
+      host.address,
+      Number(DUST),
+    ]);
   });
 
   it('joins as listener and pays the entry fee to the host', async () => {
@@ -102,7 +123,7 @@ describe('voiceRoom success paths', () => {
     assert.equal((await room(roomId)).memberCount, 1);
   });
 
-  it('hands a leaving host\'s room to the earliest co-host', async () => {
+  it("hands a leaving host's room to the earliest co-host", async () => {
     const { host, roomId } = await createRoom();
     const [first, second] = [await join(roomId), await join(roomId)];
 
@@ -115,7 +136,9 @@ describe('voiceRoom success paths', () => {
     assert.equal((await room(roomId)).host, first.address);
     assert.equal((await roomMember(roomId, first))?.role, 'Host');
     assert.equal((await room(roomId)).isActive, true);
-    assert.deepEqual((await chain.api.query.voiceRoom.userOwnedRooms(host.address)).toJSON(), [roomId]);
+    assert.deepEqual((await chain.api.query.voiceRoom.userOwnedRooms(host.address)).toJSON(), [
+      roomId,
+    ]);
   });
 
   it('closes a room whose host leaves without co-host', async () => {
@@ -138,12 +161,20 @@ describe('voiceRoom success paths', () => {
     const closed = await submit(chain, chain.api.tx.voiceRoom.closeRoom(roomId), host);
     const again = await submit(chain, chain.api.tx.voiceRoom.closeRoom(roomId), host);
 
-    const txFee = BigInt(eventData(closed, 'transactionPayment.TransactionFeePaid').actualFee as number);
+    const txFee = BigInt(
+      eventData(closed, 'transactionPayment.TransactionFeePaid').actualFee as number,
+    );
 
     assert.ok(closed.names.includes('balances.Unreserved'));
     assert.equal(again.error, 'voiceRoom.RoomClosed');
     assert.equal(await reserved(host), 0n);
-    assert.equal(await freeBalance(chain, host.address), freeBefore + DUST - txFee - BigInt(eventData(again, 'transactionPayment.TransactionFeePaid').actualFee as number));
+    assert.equal(
+      await freeBalance(chain, host.address),
+      freeBefore +
+        DUST -
+        txFee -
+        BigInt(eventData(again, 'transactionPayment.TransactionFeePaid').actualFee as number),
+    );
     assert.equal((await chain.api.query.voiceRoom.roomMembers.keys(roomId)).length, 0);
 
     for (const guest of [host, ...guests]) {
@@ -173,9 +204,17 @@ describe('voiceRoom success paths', () => {
     const { host, roomId } = await createRoom();
     const guest = await join(roomId);
 
-    const kicked = await submit(chain, chain.api.tx.voiceRoom.kickUser(roomId, guest.address), host);
+    const kicked = await submit(
+      chain,
+      chain.api.tx.voiceRoom.kickUser(roomId, guest.address),
+      host,
+    );
 
-    assert.deepEqual(eventData(kicked, 'voiceRoom.UserKicked'), { roomId, user: guest.address, by: host.address });
+    assert.deepEqual(eventData(kicked, 'voiceRoom.UserKicked'), {
+      roomId,
+      user: guest.address,
+      by: host.address,
+    });
     assert.equal(await roomMember(roomId, guest), null);
     assert.equal((await chain.api.query.voiceRoom.userCurrentRoom(guest.address)).isEmpty, true);
   });
@@ -184,10 +223,22 @@ describe('voiceRoom success paths', () => {
     const { host, roomId } = await createRoom();
     const guest = await join(roomId);
 
-    const muted = await submit(chain, chain.api.tx.voiceRoom.setMute(roomId, guest.address, true), host);
-    const selfUnmuted = await submit(chain, chain.api.tx.voiceRoom.setMute(roomId, guest.address, false), guest);
+    const muted = await submit(
+      chain,
+      chain.api.tx.voiceRoom.setMute(roomId, guest.address, true),
+      host,
+    );
+    const selfUnmuted = await submit(
+      chain,
+      chain.api.tx.voiceRoom.setMute(roomId, guest.address, false),
+      guest,
+    );
 
-    assert.deepEqual(eventData(muted, 'voiceRoom.UserMuted'), { roomId, user: guest.address, muted: true });
+    assert.deepEqual(eventData(muted, 'voiceRoom.UserMuted'), {
+      roomId,
+      user: guest.address,
+      muted: true,
+    });
     assert.equal(selfUnmuted.error, undefined);
     assert.equal((await roomMember(roomId, guest))?.isMuted, false);
   });
@@ -198,9 +249,17 @@ describe('voiceRoom success paths', () => {
 
     await submit(chain, chain.api.tx.voiceRoom.setRole(roomId, coHost.address, 'CoHost'), host);
 
-    const changed = await submit(chain, chain.api.tx.voiceRoom.setRole(roomId, guest.address, 'Speaker'), coHost);
+    const changed = await submit(
+      chain,
+      chain.api.tx.voiceRoom.setRole(roomId, guest.address, 'Speaker'),
+      coHost,
+    );
 
-    assert.deepEqual(eventData(changed, 'voiceRoom.RoleChanged'), { roomId, user: guest.address, newRole: 'Speaker' });
+    assert.deepEqual(eventData(changed, 'voiceRoom.RoleChanged'), {
+      roomId,
+      user: guest.address,
+      newRole: 'Speaker',
+    });
     assert.equal((await roomMember(roomId, guest))?.role, 'Speaker');
   });
 
@@ -211,24 +270,45 @@ describe('voiceRoom success paths', () => {
     const invited = await submit(chain, chain.api.tx.voiceRoom.invite(roomId, guest.address), host);
     const joined = await submit(chain, chain.api.tx.voiceRoom.joinRoom(roomId), guest);
 
-    assert.deepEqual(eventData(invited, 'voiceRoom.UserInvited'), { roomId, user: guest.address, by: host.address });
+    assert.deepEqual(eventData(invited, 'voiceRoom.UserInvited'), {
+      roomId,
+      user: guest.address,
+      by: host.address,
+    });
     assert.equal(joined.error, undefined);
-    assert.equal((await chain.api.query.voiceRoom.roomInvites(roomId, guest.address)).isEmpty, true);
+    assert.equal(
+      (await chain.api.query.voiceRoom.roomInvites(roomId, guest.address)).isEmpty,
+      true,
+    );
   });
 
   it('changes the speaking mode', async () => {
     const { host, roomId } = await createRoom();
 
-    const changed = await submit(chain, chain.api.tx.voiceRoom.setSpeakingMode(roomId, 'RaiseHand'), host);
+    const changed = await submit(
+      chain,
+      chain.api.tx.voiceRoom.setSpeakingMode(roomId, 'RaiseHand'),
+      host,
+    );
 
-    assert.deepEqual(eventData(changed, 'voiceRoom.SpeakingModeChanged'), { roomId, mode: 'RaiseHand' });
-    assert.equal(((await room(roomId)).config as Record<string, unknown>).speakingMode, 'RaiseHand');
+    assert.deepEqual(eventData(changed, 'voiceRoom.SpeakingModeChanged'), {
+      roomId,
+      mode: 'RaiseHand',
+    });
+    assert.equal(
+      ((await room(roomId)).config as Record<string, unknown>).speakingMode,
+      'RaiseHand',
+    );
   });
 });
 
 describe('voiceRoom errors', () => {
   it('RoomNotFound for an unknown room', async () => {
-    const failed = await submit(chain, chain.api.tx.voiceRoom.joinRoom('0x' + '07'.repeat(16)), member());
+    const failed = await submit(
+      chain,
+      chain.api.tx.voiceRoom.joinRoom('0x' + '07'.repeat(16)),
+      member(),
+    );
 
     assert.equal(failed.error, 'voiceRoom.RoomNotFound');
   });
@@ -261,13 +341,24 @@ describe('voiceRoom errors', () => {
     const elsewhere = await join(other.roomId);
 
     const leave = await submit(chain, chain.api.tx.voiceRoom.leaveRoom(), member());
-    const kick = await submit(chain, chain.api.tx.voiceRoom.kickUser(roomId, elsewhere.address), host);
-    const mute = await submit(chain, chain.api.tx.voiceRoom.setMute(roomId, elsewhere.address, true), host);
+    const kick = await submit(
+      chain,
+      chain.api.tx.voiceRoom.kickUser(roomId, elsewhere.address),
+      host,
+    );
+    const mute = await submit(
+      chain,
+      chain.api.tx.voiceRoom.setMute(roomId, elsewhere.address, true),
+      host,
+    );
 
     assert.equal(leave.error, 'voiceRoom.NotInRoom');
     assert.equal(kick.error, 'voiceRoom.NotInRoom');
     assert.equal(mute.error, 'voiceRoom.NotInRoom');
-    assert.equal((await chain.api.query.voiceRoom.userCurrentRoom(elsewhere.address)).toHex(), other.roomId);
+    assert.equal(
+      (await chain.api.query.voiceRoom.userCurrentRoom(elsewhere.address)).toHex(),
+      other.roomId,
+    );
   });
 
   it('TooManyRooms at MaxRoomsPerUser open rooms', async () => {
@@ -285,7 +376,10 @@ describe('voiceRoom errors', () => {
     const failed = await submit(chain, chain.api.tx.voiceRoom.createRoom('Too many', PUBLIC), host);
 
     assert.equal(failed.error, 'voiceRoom.TooManyRooms');
-    assert.equal(((await chain.api.query.voiceRoom.userOwnedRooms(host.address)).toJSON() as string[]).length, 5);
+    assert.equal(
+      ((await chain.api.query.voiceRoom.userOwnedRooms(host.address)).toJSON() as string[]).length,
+      5,
+    );
   });
 
   it('InsufficientEntryFee when the fee is unaffordable', async () => {
@@ -314,7 +408,11 @@ describe('voiceRoom errors', () => {
 
     const close = await submit(chain, chain.api.tx.voiceRoom.closeRoom(roomId), guest);
     const kick = await submit(chain, chain.api.tx.voiceRoom.kickUser(roomId, other.address), guest);
-    const mode = await submit(chain, chain.api.tx.voiceRoom.setSpeakingMode(roomId, 'HostOnly'), guest);
+    const mode = await submit(
+      chain,
+      chain.api.tx.voiceRoom.setSpeakingMode(roomId, 'HostOnly'),
+      guest,
+    );
 
     assert.equal(close.error, 'voiceRoom.Unauthorized');
     assert.equal(kick.error, 'voiceRoom.Unauthorized');
@@ -336,7 +434,8 @@ describe('voiceRoom errors', () => {
       chain.api.tx.voiceRoom.setRole(roomId, second.address, 'Listener'),
     ];
 
-    for (const attempt of attempts) assert.equal((await submit(chain, attempt, first)).error, 'voiceRoom.Unauthorized');
+    for (const attempt of attempts)
+      assert.equal((await submit(chain, attempt, first)).error, 'voiceRoom.Unauthorized');
 
     assert.equal((await roomMember(roomId, host))?.isMuted, false);
     assert.equal((await roomMember(roomId, second))?.role, 'CoHost');
@@ -348,8 +447,16 @@ describe('voiceRoom errors', () => {
 
     await submit(chain, chain.api.tx.voiceRoom.setRole(roomId, coHost.address, 'CoHost'), host);
 
-    const byHost = await submit(chain, chain.api.tx.voiceRoom.setRole(roomId, guest.address, 'Host'), host);
-    const byCoHost = await submit(chain, chain.api.tx.voiceRoom.setRole(roomId, guest.address, 'CoHost'), coHost);
+    const byHost = await submit(
+      chain,
+      chain.api.tx.voiceRoom.setRole(roomId, guest.address, 'Host'),
+      host,
+    );
+    const byCoHost = await submit(
+      chain,
+      chain.api.tx.voiceRoom.setRole(roomId, guest.address, 'CoHost'),
+      coHost,
+    );
 
     assert.equal(byHost.error, 'voiceRoom.Unauthorized');
     assert.equal(byCoHost.error, 'voiceRoom.Unauthorized');
@@ -359,11 +466,38 @@ describe('voiceRoom errors', () => {
   it('rejects bad names and member limits', async () => {
     const host = member();
 
-    assert.equal((await submit(chain, chain.api.tx.voiceRoom.createRoom('', PUBLIC), host)).error, 'voiceRoom.EmptyName');
-    assert.equal((await submit(chain, chain.api.tx.voiceRoom.createRoom('x'.repeat(65), PUBLIC), host)).error, 'voiceRoom.NameTooLong');
-    assert.equal((await submit(chain, chain.api.tx.voiceRoom.createRoom('ok', { ...PUBLIC, maxMembers: 51 }), host)).error, 'voiceRoom.InvalidMaxMembers');
-    assert.equal((await submit(chain, chain.api.tx.voiceRoom.createRoom('ok', { ...PUBLIC, maxMembers: 0 }), host)).error, 'voiceRoom.InvalidMaxMembers');
-    assert.equal((await submit(chain, chain.api.tx.voiceRoom.createRoom('x'.repeat(64), PUBLIC), host)).error, undefined);
+    assert.equal(
+      (await submit(chain, chain.api.tx.voiceRoom.createRoom('', PUBLIC), host)).error,
+      'voiceRoom.EmptyName',
+    );
+    assert.equal(
+      (await submit(chain, chain.api.tx.voiceRoom.createRoom('x'.repeat(65), PUBLIC), host)).error,
+      'voiceRoom.NameTooLong',
+    );
+    assert.equal(
+      (
+        await submit(
+          chain,
+          chain.api.tx.voiceRoom.createRoom('ok', { ...PUBLIC, maxMembers: 51 }),
+          host,
+        )
+      ).error,
+      'voiceRoom.InvalidMaxMembers',
+    );
+    assert.equal(
+      (
+        await submit(
+          chain,
+          chain.api.tx.voiceRoom.createRoom('ok', { ...PUBLIC, maxMembers: 0 }),
+          host,
+        )
+      ).error,
+      'voiceRoom.InvalidMaxMembers',
+    );
+    assert.equal(
+      (await submit(chain, chain.api.tx.voiceRoom.createRoom('x'.repeat(64), PUBLIC), host)).error,
+      undefined,
+    );
   });
 
   it('NotInvited for a private room without invite', async () => {
@@ -377,7 +511,11 @@ describe('voiceRoom errors', () => {
   it('InsufficientDeposit when the creator cannot reserve it', async () => {
     const poor = chain.pair('//PoorHost');
 
-    await submit(chain, chain.api.tx.balances.transferKeepAlive(poor.address, DUST / 2n), chain.pair('//Alice'));
+    await submit(
+      chain,
+      chain.api.tx.balances.transferKeepAlive(poor.address, DUST / 2n),
+      chain.pair('//Alice'),
+    );
 
     const failed = await submit(chain, chain.api.tx.voiceRoom.createRoom('Broke', PUBLIC), poor);
 

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CHOPSTICKS = fileURLToPath(new URL('../../node_modules/@acala-network/chopsticks/chopsticks.cjs', import.meta.url));
+const CHOPSTICKS = fileURLToPath(
+  new URL('../../node_modules/@acala-network/chopsticks/chopsticks.cjs', import.meta.url),
+);
 /** Chopsticks compiles the runtime and builds genesis before it listens; give it time. */
 const START_TIMEOUT_MS = 120_000;
 
@@ -45,10 +47,17 @@ export async function startChopsticks(): Promise<ChopsticksHandle> {
 
   const child = spawn(
     process.execPath,
-    [CHOPSTICKS, `--genesis=${specFile}`, '--host=127.0.0.1', `--port=${port}`, '--build-block-mode=Instant'],
+    [
+      CHOPSTICKS,
+      `--genesis=${specFile}`,
+      '--host=127.0.0.1',
+      `--port=${port}`,
+      '--build-block-mode=Instant',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'info' } },
   );
-  const stop = () => stopProcess(child).finally(() => rmSync(folder, { recursive: true, force: true }));
+  const stop = () =>
+    stopProcess(child).finally(() => rmSync(folder, { recursive: true, force: true }));
 
   try {
     await waitForListening(child);
@@ -63,7 +72,15 @@ export async function startChopsticks(): Promise<ChopsticksHandle> {
 function waitForListening(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`chopsticks did not listen within ${START_TIMEOUT_MS} ms:\n${output.slice(-2000)}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `chopsticks did not listen within ${START_TIMEOUT_MS} ms:\n${output.slice(-2000)}`,
+          ),
+        ),
+      START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
 

@@ -125,7 +125,10 @@ export function submit(
 }
 
 /** Names a dispatch error the way the SDK shows it: `Pallet.Error` or the error's kind. */
-export function dispatchErrorName(api: ApiPromise, dispatchError: DispatchError | undefined): string | undefined {
+export function dispatchErrorName(
+  api: ApiPromise,
+  dispatchError: DispatchError | undefined,
+): string | undefined {
   if (dispatchError === undefined) return undefined;
 
   if (dispatchError.isModule) {
@@ -150,7 +153,9 @@ export function eventData(inclusion: Inclusion, name: string): Record<string, un
   const { data } = record.event;
   const names = data.names ?? data.map((_, index) => String(index));
 
-  return Object.fromEntries(names.map((field, index) => [stringCamelCase(field), data[index]!.toJSON()]));
+  return Object.fromEntries(
+    names.map((field, index) => [stringCamelCase(field), data[index]!.toJSON()]),
+  );
 }
 
 /** Sends a raw JSON-RPC request through the client's provider. */

@@ -81,7 +81,11 @@ interface PalletEnums {
   errors: Map<string, TypeId>;
 }
 
-function definePalletEnums(t: TypeBuilder, common: CommonTypes, pallets: PalletDefinition[]): PalletEnums {
+function definePalletEnums(
+  t: TypeBuilder,
+  common: CommonTypes,
+  pallets: PalletDefinition[],
+): PalletEnums {
   const enums: PalletEnums = { calls: new Map(), events: new Map(), errors: new Map() };
 
   for (const pallet of pallets) {
@@ -95,7 +99,11 @@ function definePalletEnums(t: TypeBuilder, common: CommonTypes, pallets: PalletD
           pallet.calls.map((call, position) => ({
             name: call.name,
             index: call.index ?? position,
-            fields: call.args.map((arg) => ({ name: arg.name, type: arg.type, typeName: arg.typeName })),
+            fields: call.args.map((arg) => ({
+              name: arg.name,
+              type: arg.type,
+              typeName: arg.typeName,
+            })),
             docs: call.docs,
           })),
           { docs: ['Contains a variant per dispatchable extrinsic that this pallet has.'] },
@@ -130,7 +138,12 @@ function definePalletEnums(t: TypeBuilder, common: CommonTypes, pallets: PalletD
       .map((pallet) => ({
         name: pallet.name,
         index: pallet.index,
-        fields: [{ type: enums.calls.get(pallet.name)!, typeName: `CallableCallFor<${pallet.name}, Runtime>` }],
+        fields: [
+          {
+            type: enums.calls.get(pallet.name)!,
+            typeName: `CallableCallFor<${pallet.name}, Runtime>`,
+          },
+        ],
       })),
   );
   t.defineVariant(
@@ -154,13 +167,35 @@ interface ExtrinsicTypes {
 }
 
 function defineExtrinsic(t: TypeBuilder, common: CommonTypes): ExtrinsicTypes {
-  const marker = (module: string, name: string, fields: Array<{ type: TypeId; typeName: string }> = []) =>
-    t.composite(['frame_system', 'extensions', module, name], fields, { params: [{ name: 'T', type: null }] });
+  const marker = (
+    module: string,
+    name: string,
+    fields: Array<{ type: TypeId; typeName: string }> = [],
+  ) =>
+    t.composite(['frame_system', 'extensions', module, name], fields, {
+      params: [{ name: 'T', type: null }],
+    });
   const signedExtensions = [
-    { identifier: 'CheckNonZeroSender', type: marker('check_non_zero_sender', 'CheckNonZeroSender'), additionalSigned: t.unit },
-    { identifier: 'CheckSpecVersion', type: marker('check_spec_version', 'CheckSpecVersion'), additionalSigned: t.u32 },
-    { identifier: 'CheckTxVersion', type: marker('check_tx_version', 'CheckTxVersion'), additionalSigned: t.u32 },
-    { identifier: 'CheckGenesis', type: marker('check_genesis', 'CheckGenesis'), additionalSigned: common.hash },
+    {
+      identifier: 'CheckNonZeroSender',
+      type: marker('check_non_zero_sender', 'CheckNonZeroSender'),
+      additionalSigned: t.unit,
+    },
+    {
+      identifier: 'CheckSpecVersion',
+      type: marker('check_spec_version', 'CheckSpecVersion'),
+      additionalSigned: t.u32,
+    },
+    {
+      identifier: 'CheckTxVersion',
+      type: marker('check_tx_version', 'CheckTxVersion'),
+      additionalSigned: t.u32,
+    },
+    {
+      identifier: 'CheckGenesis',
+      type: marker('check_genesis', 'CheckGenesis'),
+      additionalSigned: common.hash,
+    },
     {
       identifier: 'CheckMortality',
       type: marker('check_mortality', 'CheckMortality', [{ type: common.era, typeName: 'Era' }]),
@@ -171,7 +206,11 @@ function defineExtrinsic(t: TypeBuilder, common: CommonTypes): ExtrinsicTypes {
       type: marker('check_nonce', 'CheckNonce', [{ type: t.compact(t.u32), typeName: 'T::Nonce' }]),
       additionalSigned: t.unit,
     },
-    { identifier: 'CheckWeight', type: marker('check_weight', 'CheckWeight'), additionalSigned: t.unit },
+    {
+      identifier: 'CheckWeight',
+      type: marker('check_weight', 'CheckWeight'),
+      additionalSigned: t.unit,
+    },
     {
       identifier: 'ChargeTransactionPayment',
       type: t.composite(
@@ -228,11 +267,18 @@ function toMetadata(
                         : {
                             Map: {
                               hashers: item.keys.map((key) => key.hasher),
-                              key: item.keys.length === 1 ? item.keys[0]!.type : tupleOf(types, item.keys.map((key) => key.type)),
+                              key:
+                                item.keys.length === 1
+                                  ? item.keys[0]!.type
+                                  : tupleOf(
+                                      types,
+                                      item.keys.map((key) => key.type),
+                                    ),
                               value: item.value,
                             },
                           },
-                    fallback: item.default === undefined ? '0x00' : encode(item.value, item.default),
+                    fallback:
+                      item.default === undefined ? '0x00' : encode(item.value, item.default),
                     docs: item.docs,
                   })),
                 },
@@ -247,7 +293,11 @@ function toMetadata(
           errors: enums.errors.has(pallet.name) ? { type: enums.errors.get(pallet.name) } : null,
           index: pallet.index,
         })),
-        extrinsic: { type: extrinsic.type, version: 4, signedExtensions: extrinsic.signedExtensions },
+        extrinsic: {
+          type: extrinsic.type,
+          version: 4,
+          signedExtensions: extrinsic.signedExtensions,
+        },
         type: runtime,
       },
     },
@@ -257,10 +307,12 @@ function toMetadata(
 /** Finds the tuple type of a double map's keys, which the pallet registered beforehand. */
 function tupleOf(types: ReturnType<TypeBuilder['build']>, members: TypeId[]): TypeId {
   const found = types.find(
-    (entry) => 'Tuple' in entry.type.def && JSON.stringify(entry.type.def.Tuple) === JSON.stringify(members),
+    (entry) =>
+      'Tuple' in entry.type.def && JSON.stringify(entry.type.def.Tuple) === JSON.stringify(members),
   );
 
-  if (found === undefined) throw new Error(`no tuple type (${members.join(', ')}) for a double map key`);
+  if (found === undefined)
+    throw new Error(`no tuple type (${members.join(', ')}) for a double map key`);
 
   return found.id;
 }

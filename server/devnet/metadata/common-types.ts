@@ -32,39 +32,53 @@ export function defineCommonTypes(t: TypeBuilder): CommonTypes {
   const accountId = t.accountId;
   const balance = t.u128;
   const u64c = t.compact(t.u64);
-  const weight = t.composite(['sp_weights', 'weight_v2', 'Weight'], [
-    { name: 'ref_time', type: u64c, typeName: 'u64' },
-    { name: 'proof_size', type: u64c, typeName: 'u64' },
-  ]);
-  const dispatchClass = t.variant(['frame_support', 'dispatch', 'DispatchClass'], [
-    { name: 'Normal' },
-    { name: 'Operational' },
-    { name: 'Mandatory' },
-  ]);
+  const weight = t.composite(
+    ['sp_weights', 'weight_v2', 'Weight'],
+    [
+      { name: 'ref_time', type: u64c, typeName: 'u64' },
+      { name: 'proof_size', type: u64c, typeName: 'u64' },
+    ],
+  );
+  const dispatchClass = t.variant(
+    ['frame_support', 'dispatch', 'DispatchClass'],
+    [{ name: 'Normal' }, { name: 'Operational' }, { name: 'Mandatory' }],
+  );
   const pays = t.variant(['frame_support', 'dispatch', 'Pays'], [{ name: 'Yes' }, { name: 'No' }]);
-  const dispatchInfo = t.composite(['frame_support', 'dispatch', 'DispatchInfo'], [
-    { name: 'weight', type: weight, typeName: 'Weight' },
-    { name: 'class', type: dispatchClass, typeName: 'DispatchClass' },
-    { name: 'pays_fee', type: pays, typeName: 'Pays' },
-  ]);
+  const dispatchInfo = t.composite(
+    ['frame_support', 'dispatch', 'DispatchInfo'],
+    [
+      { name: 'weight', type: weight, typeName: 'Weight' },
+      { name: 'class', type: dispatchClass, typeName: 'DispatchClass' },
+      { name: 'pays_fee', type: pays, typeName: 'Pays' },
+    ],
+  );
   const dispatchError = defineDispatchError(t);
-  const accountData = t.composite(['pallet_balances', 'types', 'AccountData'], [
-    { name: 'free', type: balance, typeName: 'Balance' },
-    { name: 'reserved', type: balance, typeName: 'Balance' },
-    { name: 'frozen', type: balance, typeName: 'Balance' },
-    {
-      name: 'flags',
-      type: t.composite(['pallet_balances', 'types', 'ExtraFlags'], [{ type: t.u128, typeName: 'u128' }]),
-      typeName: 'ExtraFlags',
-    },
-  ]);
-  const accountInfo = t.composite(['frame_system', 'AccountInfo'], [
-    { name: 'nonce', type: t.u32, typeName: 'Nonce' },
-    { name: 'consumers', type: t.u32, typeName: 'RefCount' },
-    { name: 'providers', type: t.u32, typeName: 'RefCount' },
-    { name: 'sufficients', type: t.u32, typeName: 'RefCount' },
-    { name: 'data', type: accountData, typeName: 'AccountData' },
-  ]);
+  const accountData = t.composite(
+    ['pallet_balances', 'types', 'AccountData'],
+    [
+      { name: 'free', type: balance, typeName: 'Balance' },
+      { name: 'reserved', type: balance, typeName: 'Balance' },
+      { name: 'frozen', type: balance, typeName: 'Balance' },
+      {
+        name: 'flags',
+        type: t.composite(
+          ['pallet_balances', 'types', 'ExtraFlags'],
+          [{ type: t.u128, typeName: 'u128' }],
+        ),
+        typeName: 'ExtraFlags',
+      },
+    ],
+  );
+  const accountInfo = t.composite(
+    ['frame_system', 'AccountInfo'],
+    [
+      { name: 'nonce', type: t.u32, typeName: 'Nonce' },
+      { name: 'consumers', type: t.u32, typeName: 'RefCount' },
+      { name: 'providers', type: t.u32, typeName: 'RefCount' },
+      { name: 'sufficients', type: t.u32, typeName: 'RefCount' },
+      { name: 'data', type: accountData, typeName: 'AccountData' },
+    ],
+  );
 
   return {
     accountId,
@@ -83,13 +97,21 @@ export function defineCommonTypes(t: TypeBuilder): CommonTypes {
         { name: 'Address32', fields: [{ type: t.array(t.u8, 32), typeName: '[u8; 32]' }] },
         { name: 'Address20', fields: [{ type: t.array(t.u8, 20), typeName: '[u8; 20]' }] },
       ],
-      { params: [{ name: 'AccountId', type: accountId }, { name: 'AccountIndex', type: t.unit }] },
+      {
+        params: [
+          { name: 'AccountId', type: accountId },
+          { name: 'AccountIndex', type: t.unit },
+        ],
+      },
     ),
-    multiSignature: t.variant(['sp_runtime', 'MultiSignature'], [
-      { name: 'Ed25519', fields: [{ type: t.array(t.u8, 64), typeName: 'ed25519::Signature' }] },
-      { name: 'Sr25519', fields: [{ type: t.array(t.u8, 64), typeName: 'sr25519::Signature' }] },
-      { name: 'Ecdsa', fields: [{ type: t.array(t.u8, 65), typeName: 'ecdsa::Signature' }] },
-    ]),
+    multiSignature: t.variant(
+      ['sp_runtime', 'MultiSignature'],
+      [
+        { name: 'Ed25519', fields: [{ type: t.array(t.u8, 64), typeName: 'ed25519::Signature' }] },
+        { name: 'Sr25519', fields: [{ type: t.array(t.u8, 64), typeName: 'sr25519::Signature' }] },
+        { name: 'Ecdsa', fields: [{ type: t.array(t.u8, 65), typeName: 'ecdsa::Signature' }] },
+      ],
+    ),
     era: defineEra(t),
     weight,
     dispatchClass,
@@ -102,7 +124,12 @@ export function defineCommonTypes(t: TypeBuilder): CommonTypes {
         { name: 'Ok', fields: [{ type: t.unit }] },
         { name: 'Err', fields: [{ type: dispatchError }] },
       ],
-      { params: [{ name: 'T', type: t.unit }, { name: 'E', type: dispatchError }] },
+      {
+        params: [
+          { name: 'T', type: t.unit },
+          { name: 'E', type: dispatchError },
+        ],
+      },
     ),
     accountInfo,
     runtimeCall: t.reserve(),
@@ -111,10 +138,13 @@ export function defineCommonTypes(t: TypeBuilder): CommonTypes {
 }
 
 function defineDispatchError(t: TypeBuilder): TypeId {
-  const moduleError = t.composite(['sp_runtime', 'ModuleError'], [
-    { name: 'index', type: t.u8, typeName: 'u8' },
-    { name: 'error', type: t.array(t.u8, 4), typeName: '[u8; MAX_MODULE_ERROR_ENCODED_SIZE]' },
-  ]);
+  const moduleError = t.composite(
+    ['sp_runtime', 'ModuleError'],
+    [
+      { name: 'index', type: t.u8, typeName: 'u8' },
+      { name: 'error', type: t.array(t.u8, 4), typeName: '[u8; MAX_MODULE_ERROR_ENCODED_SIZE]' },
+    ],
+  );
   const tokenError = t.variant(
     ['sp_runtime', 'TokenError'],
     [
@@ -139,22 +169,28 @@ function defineDispatchError(t: TypeBuilder): TypeId {
     ['LimitReached', 'NoLayer'].map((name) => ({ name })),
   );
 
-  return t.variant(['sp_runtime', 'DispatchError'], [
-    { name: 'Other' },
-    { name: 'CannotLookup' },
-    { name: 'BadOrigin' },
-    { name: 'Module', fields: [{ type: moduleError, typeName: 'ModuleError' }] },
-    { name: 'ConsumerRemaining' },
-    { name: 'NoProviders' },
-    { name: 'TooManyConsumers' },
-    { name: 'Token', fields: [{ type: tokenError, typeName: 'TokenError' }] },
-    { name: 'Arithmetic', fields: [{ type: arithmeticError, typeName: 'ArithmeticError' }] },
-    { name: 'Transactional', fields: [{ type: transactionalError, typeName: 'TransactionalError' }] },
-    { name: 'Exhausted' },
-    { name: 'Corruption' },
-    { name: 'Unavailable' },
-    { name: 'RootNotAllowed' },
-  ]);
+  return t.variant(
+    ['sp_runtime', 'DispatchError'],
+    [
+      { name: 'Other' },
+      { name: 'CannotLookup' },
+      { name: 'BadOrigin' },
+      { name: 'Module', fields: [{ type: moduleError, typeName: 'ModuleError' }] },
+      { name: 'ConsumerRemaining' },
+      { name: 'NoProviders' },
+      { name: 'TooManyConsumers' },
+      { name: 'Token', fields: [{ type: tokenError, typeName: 'TokenError' }] },
+      { name: 'Arithmetic', fields: [{ type: arithmeticError, typeName: 'ArithmeticError' }] },
+      {
+        name: 'Transactional',
+        fields: [{ type: transactionalError, typeName: 'TransactionalError' }],
+      },
+      { name: 'Exhausted' },
+      { name: 'Corruption' },
+      { name: 'Unavailable' },
+      { name: 'RootNotAllowed' },
+    ],
+  );
 }
 
 /** `Era`: Immortal, then Mortal1..Mortal255 carrying the second byte, as scale-info emits it. */

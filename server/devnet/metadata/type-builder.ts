@@ -104,16 +104,18 @@ export class TypeBuilder {
 
   /** `sp_core::crypto::AccountId32`, which `@polkadot/types` recognises by path. */
   get accountId(): TypeId {
-    return this.composite(['sp_core', 'crypto', 'AccountId32'], [
-      { type: this.array(this.u8, 32), typeName: '[u8; 32]' },
-    ]);
+    return this.composite(
+      ['sp_core', 'crypto', 'AccountId32'],
+      [{ type: this.array(this.u8, 32), typeName: '[u8; 32]' }],
+    );
   }
 
   /** `primitive_types::H256`. */
   get h256(): TypeId {
-    return this.composite(['primitive_types', 'H256'], [
-      { type: this.array(this.u8, 32), typeName: '[u8; 32]' },
-    ]);
+    return this.composite(
+      ['primitive_types', 'H256'],
+      [{ type: this.array(this.u8, 32), typeName: '[u8; 32]' }],
+    );
   }
 
   primitive(name: Primitive): TypeId {
@@ -138,11 +140,9 @@ export class TypeBuilder {
 
   /** `Option<T>`, an enum with the path `Option` as scale-info emits it. */
   option(type: TypeId): TypeId {
-    return this.variant(
-      ['Option'],
-      [{ name: 'None' }, { name: 'Some', fields: [{ type }] }],
-      { params: [{ name: 'T', type }] },
-    );
+    return this.variant(['Option'], [{ name: 'None' }, { name: 'Some', fields: [{ type }] }], {
+      params: [{ name: 'T', type }],
+    });
   }
 
   /**
@@ -153,7 +153,12 @@ export class TypeBuilder {
     return this.composite(
       ['bounded_collections', 'bounded_vec', 'BoundedVec'],
       [{ type: this.sequence(type), typeName: 'Vec<T>' }],
-      { params: [{ name: 'T', type }, { name: 'S', type: null }] },
+      {
+        params: [
+          { name: 'T', type },
+          { name: 'S', type: null },
+        ],
+      },
     );
   }
 
@@ -229,7 +234,9 @@ export class TypeBuilder {
   }
 }
 
-function normaliseField(field: FieldDefinition): Required<Pick<FieldDefinition, 'type'>> & FieldDefinition {
+function normaliseField(
+  field: FieldDefinition,
+): Required<Pick<FieldDefinition, 'type'>> & FieldDefinition {
   return {
     name: field.name,
     type: field.type,

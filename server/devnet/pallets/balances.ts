@@ -7,12 +7,23 @@
 import { EXISTENTIAL_DEPOSIT } from '../constants.js';
 import type { CommonTypes } from '../metadata/common-types.js';
 import type { TypeBuilder } from '../metadata/type-builder.js';
-import { defineCall, DispatchFailure, ensureSigned, fail, type PalletDefinition } from '../runtime/pallet.js';
+import {
+  defineCall,
+  DispatchFailure,
+  ensureSigned,
+  fail,
+  type PalletDefinition,
+} from '../runtime/pallet.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { account, setAccount } from './system.js';
 
 /** `MultiAddress` in plain form. */
-export type MultiAddress = { Id: string } | { Address32: string } | { Index: unknown } | { Raw: string } | { Address20: string };
+export type MultiAddress =
+  | { Id: string }
+  | { Address32: string }
+  | { Index: unknown }
+  | { Raw: string }
+  | { Address20: string };
 
 /** Resolves a `MultiAddress` to an account id, as `AccountIdLookup` does. */
 export function lookup(address: MultiAddress): string {
@@ -80,7 +91,13 @@ export function debit(rt: Runtime, who: string, amount: bigint, keepAlive: boole
 }
 
 /** Moves `amount` from `from` to `to` and deposits `Transfer`. */
-export function transfer(rt: Runtime, from: string, to: string, amount: bigint, keepAlive: boolean): void {
+export function transfer(
+  rt: Runtime,
+  from: string,
+  to: string,
+  amount: bigint,
+  keepAlive: boolean,
+): void {
   if (amount === 0n || from === to) return;
 
   debit(rt, from, amount, keepAlive);
@@ -126,8 +143,18 @@ export function balancesPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition
     index: 2,
     docs: ['Free and reserved balances, transfers and reserves.'],
     storage: [
-      { name: 'TotalIssuance', docs: ['The total units issued in the system.'], value: c.balance, default: 0n },
-      { name: 'InactiveIssuance', docs: ['The total units of outstanding deactivated balance.'], value: c.balance, default: 0n },
+      {
+        name: 'TotalIssuance',
+        docs: ['The total units issued in the system.'],
+        value: c.balance,
+        default: 0n,
+      },
+      {
+        name: 'InactiveIssuance',
+        docs: ['The total units of outstanding deactivated balance.'],
+        value: c.balance,
+        default: 0n,
+      },
     ],
     calls: [
       defineCall<{ dest: MultiAddress; value: bigint }>({
@@ -135,14 +162,18 @@ export function balancesPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition
         index: 0,
         docs: ['Transfer some liquid free balance to another account; the sender may be reaped.'],
         args: [dest, { name: 'value', type: c.compactBalance, typeName: 'T::Balance' }],
-        dispatch: (rt, origin, { dest, value }) => transfer(rt, ensureSigned(origin), lookup(dest), value, false),
+        dispatch: (rt, origin, { dest, value }) =>
+          transfer(rt, ensureSigned(origin), lookup(dest), value, false),
       }),
       defineCall<{ dest: MultiAddress; value: bigint }>({
         name: 'transfer_keep_alive',
         index: 3,
-        docs: ['Same as `transfer_allow_death`, but the sender keeps at least the existential deposit.'],
+        docs: [
+          'Same as `transfer_allow_death`, but the sender keeps at least the existential deposit.',
+        ],
         args: [dest, { name: 'value', type: c.compactBalance, typeName: 'T::Balance' }],
-        dispatch: (rt, origin, { dest, value }) => transfer(rt, ensureSigned(origin), lookup(dest), value, true),
+        dispatch: (rt, origin, { dest, value }) =>
+          transfer(rt, ensureSigned(origin), lookup(dest), value, true),
       }),
       defineCall<{ dest: MultiAddress; keep_alive: boolean }>({
         name: 'transfer_all',
@@ -157,35 +188,145 @@ export function balancesPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition
       }),
     ],
     events: [
-      { name: 'Endowed', docs: ['An account was created with some free balance.'], fields: [{ name: 'account', ...account }, { name: 'free_balance', ...balance }] },
-      { name: 'DustLost', docs: ['An account was removed whose balance was non-zero but below ExistentialDeposit.'], fields: [{ name: 'account', ...account }, { name: 'amount', ...balance }] },
-      { name: 'Transfer', docs: ['Transfer succeeded.'], fields: [{ name: 'from', ...account }, { name: 'to', ...account }, { name: 'amount', ...balance }] },
-      { name: 'BalanceSet', docs: ['A balance was set by root.'], fields: [{ name: 'who', ...account }, { name: 'free', ...balance }] },
-      { name: 'Reserved', docs: ['Some balance was reserved (moved from free to reserved).'], fields: [{ name: 'who', ...account }, { name: 'amount', ...balance }] },
-      { name: 'Unreserved', docs: ['Some balance was unreserved (moved from reserved to free).'], fields: [{ name: 'who', ...account }, { name: 'amount', ...balance }] },
-      { name: 'ReserveRepatriated', docs: ['Some balance was moved from the reserve of the first account to the second account.'], fields: [{ name: 'from', ...account }, { name: 'to', ...account }, { name: 'amount', ...balance }, { name: 'destination_status', type: t.variant(['frame_support', 'traits', 'tokens', 'misc', 'BalanceStatus'], [{ name: 'Free' }, { name: 'Reserved' }]), typeName: 'Status' }] },
-      { name: 'Deposit', docs: ['Some amount was deposited (e.g. for transaction fees).'], fields: [{ name: 'who', ...account }, { name: 'amount', ...balance }] },
-      { name: 'Withdraw', docs: ['Some amount was withdrawn from the account (e.g. for transaction fees).'], fields: [{ name: 'who', ...account }, { name: 'amount', ...balance }] },
+      {
+        name: 'Endowed',
+        docs: ['An account was created with some free balance.'],
+        fields: [
+          { name: 'account', ...account },
+          { name: 'free_balance', ...balance },
+        ],
+      },
+      {
+        name: 'DustLost',
+        docs: ['An account was removed whose balance was non-zero but below ExistentialDeposit.'],
+        fields: [
+          { name: 'account', ...account },
+          { name: 'amount', ...balance },
+        ],
+      },
+      {
+        name: 'Transfer',
+        docs: ['Transfer succeeded.'],
+        fields: [
+          { name: 'from', ...account },
+          { name: 'to', ...account },
+          { name: 'amount', ...balance },
+        ],
+      },
+      {
+        name: 'BalanceSet',
+        docs: ['A balance was set by root.'],
+        fields: [
+          { name: 'who', ...account },
+          { name: 'free', ...balance },
+        ],
+      },
+      {
+        name: 'Reserved',
+        docs: ['Some balance was reserved (moved from free to reserved).'],
+        fields: [
+          { name: 'who', ...account },
+          { name: 'amount', ...balance },
+        ],
+      },
+      {
+        name: 'Unreserved',
+        docs: ['Some balance was unreserved (moved from reserved to free).'],
+        fields: [
+          { name: 'who', ...account },
+          { name: 'amount', ...balance },
+        ],
+      },
+      {
+        name: 'ReserveRepatriated',
+        docs: [
+          'Some balance was moved from the reserve of the first account to the second account.',
+        ],
+        fields: [
+          { name: 'from', ...account },
+          { name: 'to', ...account },
+          { name: 'amount', ...balance },
+          {
+            name: 'destination_status',
+            type: t.variant(
+              ['frame_support', 'traits', 'tokens', 'misc', 'BalanceStatus'],
+              [{ name: 'Free' }, { name: 'Reserved' }],
+            ),
+            typeName: 'Status',
+          },
+        ],
+      },
+      {
+        name: 'Deposit',
+        docs: ['Some amount was deposited (e.g. for transaction fees).'],
+        fields: [
+          { name: 'who', ...account },
+          { name: 'amount', ...balance },
+        ],
+      },
+      {
+        name: 'Withdraw',
+        docs: ['Some amount was withdrawn from the account (e.g. for transaction fees).'],
+        fields: [
+          { name: 'who', ...account },
+          { name: 'amount', ...balance },
+        ],
+      },
     ],
     errors: [
       { name: 'VestingBalance', docs: ['Vesting balance too high to send value.'] },
-      { name: 'LiquidityRestrictions', docs: ['Account liquidity restrictions prevent withdrawal.'] },
+      {
+        name: 'LiquidityRestrictions',
+        docs: ['Account liquidity restrictions prevent withdrawal.'],
+      },
       { name: 'InsufficientBalance', docs: ['Balance too low to send value.'] },
-      { name: 'ExistentialDeposit', docs: ['Value too low to create account due to existential deposit.'] },
+      {
+        name: 'ExistentialDeposit',
+        docs: ['Value too low to create account due to existential deposit.'],
+      },
       { name: 'Expendability', docs: ['Transfer/payment would kill account.'] },
-      { name: 'ExistingVestingSchedule', docs: ['A vesting schedule already exists for this account.'] },
+      {
+        name: 'ExistingVestingSchedule',
+        docs: ['A vesting schedule already exists for this account.'],
+      },
       { name: 'DeadAccount', docs: ['Beneficiary account must pre-exist.'] },
       { name: 'TooManyReserves', docs: ['Number of named reserves exceed `MaxReserves`.'] },
-      { name: 'TooManyHolds', docs: ['Number of holds exceed `VariantCountOf<T::RuntimeHoldReason>`.'] },
+      {
+        name: 'TooManyHolds',
+        docs: ['Number of holds exceed `VariantCountOf<T::RuntimeHoldReason>`.'],
+      },
       { name: 'TooManyFreezes', docs: ['Number of freezes exceed `MaxFreezes`.'] },
-      { name: 'IssuanceDeactivated', docs: ['The issuance cannot be modified since it is already deactivated.'] },
+      {
+        name: 'IssuanceDeactivated',
+        docs: ['The issuance cannot be modified since it is already deactivated.'],
+      },
       { name: 'DeltaZero', docs: ['The delta cannot be zero.'] },
     ],
     constants: [
-      { name: 'ExistentialDeposit', type: c.balance, value: EXISTENTIAL_DEPOSIT, docs: ['The minimum amount required to keep an account open: 0.001 DUST.'] },
-      { name: 'MaxLocks', type: t.u32, value: 50, docs: ['The maximum number of locks that should exist on an account.'] },
-      { name: 'MaxReserves', type: t.u32, value: 50, docs: ['The maximum number of named reserves that can exist on an account.'] },
-      { name: 'MaxFreezes', type: t.u32, value: 0, docs: ['The maximum number of individual freeze locks that can exist on an account.'] },
+      {
+        name: 'ExistentialDeposit',
+        type: c.balance,
+        value: EXISTENTIAL_DEPOSIT,
+        docs: ['The minimum amount required to keep an account open: 0.001 DUST.'],
+      },
+      {
+        name: 'MaxLocks',
+        type: t.u32,
+        value: 50,
+        docs: ['The maximum number of locks that should exist on an account.'],
+      },
+      {
+        name: 'MaxReserves',
+        type: t.u32,
+        value: 50,
+        docs: ['The maximum number of named reserves that can exist on an account.'],
+      },
+      {
+        name: 'MaxFreezes',
+        type: t.u32,
+        value: 0,
+        docs: ['The maximum number of individual freeze locks that can exist on an account.'],
+      },
     ],
   };
 }

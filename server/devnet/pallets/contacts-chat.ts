@@ -43,7 +43,9 @@ export function contactsPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition
     calls: [
       defineCall<{ who: string }>({
         name: 'block',
-        docs: ['Block `who`: its calls and messages to the sender fail with UserBlocked / SenderBlocked.'],
+        docs: [
+          'Block `who`: its calls and messages to the sender fail with UserBlocked / SenderBlocked.',
+        ],
         args: [who],
         dispatch: (rt, origin, args) => {
           const sender = ensureSigned(origin);
@@ -71,8 +73,22 @@ export function contactsPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition
       }),
     ],
     events: [
-      { name: 'UserBlocked', docs: ['`who` blocked `blocked`.'], fields: [{ name: 'who', type: c.accountId }, { name: 'blocked', type: c.accountId }] },
-      { name: 'UserUnblocked', docs: ['`who` unblocked `unblocked`.'], fields: [{ name: 'who', type: c.accountId }, { name: 'unblocked', type: c.accountId }] },
+      {
+        name: 'UserBlocked',
+        docs: ['`who` blocked `blocked`.'],
+        fields: [
+          { name: 'who', type: c.accountId },
+          { name: 'blocked', type: c.accountId },
+        ],
+      },
+      {
+        name: 'UserUnblocked',
+        docs: ['`who` unblocked `unblocked`.'],
+        fields: [
+          { name: 'who', type: c.accountId },
+          { name: 'unblocked', type: c.accountId },
+        ],
+      },
     ],
     errors: [
       { name: 'CannotBlockSelf', docs: ['An account cannot block itself.'] },
@@ -107,29 +123,42 @@ export function hexLength(hex: string): number {
 /** Defines the Chat pallet. */
 export function chatPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
   const bytes = t.boundedVec(t.u8);
-  const voiceMetadata = t.composite(['pallet_chat', 'VoiceMetadata'], [
-    { name: 'cid', type: bytes, typeName: 'BoundedVec<u8, MaxCidLength>' },
-    { name: 'duration', type: t.u32, typeName: 'u32' },
-    { name: 'waveform', type: bytes, typeName: 'BoundedVec<u8, MaxWaveformLength>' },
-    { name: 'transcription', type: t.option(bytes), typeName: 'Option<BoundedVec<u8, MaxTranscriptionLength>>' },
-    { name: 'burn_after_reading', type: t.bool, typeName: 'bool' },
-  ]);
-  const messageType = t.variant(['pallet_chat', 'MessageType'], [
-    { name: 'Text' },
-    { name: 'Image' },
-    { name: 'File' },
-    { name: 'Voice', fields: [{ type: voiceMetadata, typeName: 'VoiceMetadata' }] },
-    { name: 'System' },
-  ]);
-  const message = t.composite(['pallet_chat', 'Message'], [
-    { name: 'id', type: t.u64, typeName: 'u64' },
-    { name: 'sender', type: c.accountId, typeName: 'T::AccountId' },
-    { name: 'receiver', type: c.accountId, typeName: 'T::AccountId' },
-    { name: 'message_type', type: messageType, typeName: 'MessageType' },
-    { name: 'content', type: bytes, typeName: 'BoundedVec<u8, MaxContentLength>' },
-    { name: 'sent_at', type: c.moment, typeName: 'T::Moment' },
-    { name: 'block', type: c.blockNumber, typeName: 'BlockNumberFor<T>' },
-  ]);
+  const voiceMetadata = t.composite(
+    ['pallet_chat', 'VoiceMetadata'],
+    [
+      { name: 'cid', type: bytes, typeName: 'BoundedVec<u8, MaxCidLength>' },
+      { name: 'duration', type: t.u32, typeName: 'u32' },
+      { name: 'waveform', type: bytes, typeName: 'BoundedVec<u8, MaxWaveformLength>' },
+      {
+        name: 'transcription',
+        type: t.option(bytes),
+        typeName: 'Option<BoundedVec<u8, MaxTranscriptionLength>>',
+      },
+      { name: 'burn_after_reading', type: t.bool, typeName: 'bool' },
+    ],
+  );
+  const messageType = t.variant(
+    ['pallet_chat', 'MessageType'],
+    [
+      { name: 'Text' },
+      { name: 'Image' },
+      { name: 'File' },
+      { name: 'Voice', fields: [{ type: voiceMetadata, typeName: 'VoiceMetadata' }] },
+      { name: 'System' },
+    ],
+  );
+  const message = t.composite(
+    ['pallet_chat', 'Message'],
+    [
+      { name: 'id', type: t.u64, typeName: 'u64' },
+      { name: 'sender', type: c.accountId, typeName: 'T::AccountId' },
+      { name: 'receiver', type: c.accountId, typeName: 'T::AccountId' },
+      { name: 'message_type', type: messageType, typeName: 'MessageType' },
+      { name: 'content', type: bytes, typeName: 'BoundedVec<u8, MaxContentLength>' },
+      { name: 'sent_at', type: c.moment, typeName: 'T::Moment' },
+      { name: 'block', type: c.blockNumber, typeName: 'BlockNumberFor<T>' },
+    ],
+  );
   const box = (name: string, docs: string) => ({
     name,
     docs: [docs],
@@ -143,10 +172,17 @@ export function chatPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
   return {
     name: 'Chat',
     index: 7,
-    docs: ['Text and voice messages between accounts (interface to be confirmed by the chain team).'],
+    docs: [
+      'Text and voice messages between accounts (interface to be confirmed by the chain team).',
+    ],
     storage: [
       { name: 'NextMessageId', docs: ['The id the next message gets.'], value: t.u64, default: 0n },
-      { name: 'Messages', docs: ['Every message still in some inbox or outbox, by id.'], keys: [{ hasher: 'Twox64Concat', type: t.u64 }], value: message },
+      {
+        name: 'Messages',
+        docs: ['Every message still in some inbox or outbox, by id.'],
+        keys: [{ hasher: 'Twox64Concat', type: t.u64 }],
+        value: message,
+      },
       box('Inbox', '`(receiver, message id) → ()` for messages the receiver has not deleted.'),
       box('Outbox', '`(sender, message id) → ()` for messages the sender has not deleted.'),
     ],
@@ -187,7 +223,9 @@ export function chatPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
       }),
       defineCall<{ id: bigint }>({
         name: 'delete_message',
-        docs: ['Remove a message from the sender\'s own inbox or outbox; the message goes when both boxes dropped it.'],
+        docs: [
+          "Remove a message from the sender's own inbox or outbox; the message goes when both boxes dropped it.",
+        ],
         args: [{ name: 'id', type: t.u64, typeName: 'u64' }],
         dispatch: (rt, origin, { id }) => {
           const who = ensureSigned(origin);
@@ -201,7 +239,10 @@ export function chatPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
 
           if (found.sender === who) rt.remove('Chat', 'Outbox', [who, id]);
 
-          if (!rt.has('Chat', 'Inbox', [found.receiver, id]) && !rt.has('Chat', 'Outbox', [found.sender, id])) {
+          if (
+            !rt.has('Chat', 'Inbox', [found.receiver, id]) &&
+            !rt.has('Chat', 'Outbox', [found.sender, id])
+          ) {
             rt.remove('Chat', 'Messages', [id]);
           }
 
@@ -212,7 +253,9 @@ export function chatPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
     events: [
       {
         name: 'MessageSent',
-        docs: ['A message was sent; voice messages carry their metadata, so the receiver gets the CID from the event.'],
+        docs: [
+          'A message was sent; voice messages carry their metadata, so the receiver gets the CID from the event.',
+        ],
         fields: [
           { name: 'id', type: t.u64 },
           { name: 'sender', type: c.accountId },
@@ -220,23 +263,56 @@ export function chatPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
           { name: 'message_type', type: messageType },
         ],
       },
-      { name: 'MessageDeleted', docs: ['`who` removed the message from its box.'], fields: [{ name: 'id', type: t.u64 }, { name: 'who', type: c.accountId }] },
+      {
+        name: 'MessageDeleted',
+        docs: ['`who` removed the message from its box.'],
+        fields: [
+          { name: 'id', type: t.u64 },
+          { name: 'who', type: c.accountId },
+        ],
+      },
     ],
     errors: [
       { name: 'EmptyCid', docs: ['A voice message needs a CID.'] },
       { name: 'CidTooLong', docs: [`The CID is longer than ${MAX_CID_LENGTH} bytes.`] },
-      { name: 'WaveformTooLong', docs: [`The waveform is longer than ${MAX_WAVEFORM_LENGTH} bytes.`] },
-      { name: 'TranscriptionTooLong', docs: [`The transcription is longer than ${MAX_TRANSCRIPTION_LENGTH} bytes.`] },
+      {
+        name: 'WaveformTooLong',
+        docs: [`The waveform is longer than ${MAX_WAVEFORM_LENGTH} bytes.`],
+      },
+      {
+        name: 'TranscriptionTooLong',
+        docs: [`The transcription is longer than ${MAX_TRANSCRIPTION_LENGTH} bytes.`],
+      },
       { name: 'ContentTooLong', docs: [`The content is longer than ${MAX_CONTENT_LENGTH} bytes.`] },
       { name: 'SenderBlocked', docs: ['The receiver blocked the sender.'] },
       { name: 'MessageNotFound', docs: ['No message has this id.'] },
       { name: 'Unauthorized', docs: ['Only the sender or the receiver may delete a message.'] },
     ],
     constants: [
-      { name: 'MaxCidLength', type: t.u32, value: MAX_CID_LENGTH, docs: ['Maximum CID length in bytes.'] },
-      { name: 'MaxWaveformLength', type: t.u32, value: MAX_WAVEFORM_LENGTH, docs: ['Maximum waveform length in bytes.'] },
-      { name: 'MaxTranscriptionLength', type: t.u32, value: MAX_TRANSCRIPTION_LENGTH, docs: ['Maximum transcription length in bytes.'] },
-      { name: 'MaxContentLength', type: t.u32, value: MAX_CONTENT_LENGTH, docs: ['Maximum content length in bytes.'] },
+      {
+        name: 'MaxCidLength',
+        type: t.u32,
+        value: MAX_CID_LENGTH,
+        docs: ['Maximum CID length in bytes.'],
+      },
+      {
+        name: 'MaxWaveformLength',
+        type: t.u32,
+        value: MAX_WAVEFORM_LENGTH,
+        docs: ['Maximum waveform length in bytes.'],
+      },
+      {
+        name: 'MaxTranscriptionLength',
+        type: t.u32,
+        value: MAX_TRANSCRIPTION_LENGTH,
+        docs: ['Maximum transcription length in bytes.'],
+      },
+      {
+        name: 'MaxContentLength',
+        type: t.u32,
+        value: MAX_CONTENT_LENGTH,
+        docs: ['Maximum content length in bytes.'],
+      },
     ],
   };
 }
@@ -248,7 +324,10 @@ function checkVoiceMetadata(metadata: VoiceMetadata): void {
 
   if (hexLength(metadata.waveform) > MAX_WAVEFORM_LENGTH) fail('Chat', 'WaveformTooLong');
 
-  if (metadata.transcription !== null && hexLength(metadata.transcription) > MAX_TRANSCRIPTION_LENGTH) {
+  if (
+    metadata.transcription !== null &&
+    hexLength(metadata.transcription) > MAX_TRANSCRIPTION_LENGTH
+  ) {
     fail('Chat', 'TranscriptionTooLong');
   }
 }

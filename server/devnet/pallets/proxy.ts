@@ -6,7 +6,13 @@
 import { MAX_PROXIES, PROXY_DEPOSIT_BASE, PROXY_DEPOSIT_FACTOR } from '../constants.js';
 import type { CommonTypes } from '../metadata/common-types.js';
 import type { TypeBuilder } from '../metadata/type-builder.js';
-import { defineCall, DispatchFailure, ensureSigned, fail, type PalletDefinition } from '../runtime/pallet.js';
+import {
+  defineCall,
+  DispatchFailure,
+  ensureSigned,
+  fail,
+  type PalletDefinition,
+} from '../runtime/pallet.js';
 import type { CallFilter } from '../runtime/runtime.js';
 import { lookup, reserve, unreserve, type MultiAddress } from './balances.js';
 
@@ -39,7 +45,10 @@ export function proxyFilter(type: ProxyType): CallFilter {
 
 /** Defines the Proxy pallet. */
 export function proxyPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
-  const proxyType = t.variant(['stardust_runtime', 'ProxyType'], [{ name: 'Any' }, { name: 'NonTransfer' }, { name: 'Voice' }]);
+  const proxyType = t.variant(
+    ['stardust_runtime', 'ProxyType'],
+    [{ name: 'Any' }, { name: 'NonTransfer' }, { name: 'Voice' }],
+  );
   const definition = t.composite(
     ['pallet_proxy', 'ProxyDefinition'],
     [
@@ -47,7 +56,13 @@ export function proxyPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
       { name: 'proxy_type', type: proxyType, typeName: 'ProxyType' },
       { name: 'delay', type: c.blockNumber, typeName: 'BlockNumber' },
     ],
-    { params: [{ name: 'AccountId', type: c.accountId }, { name: 'ProxyType', type: proxyType }, { name: 'BlockNumber', type: c.blockNumber }] },
+    {
+      params: [
+        { name: 'AccountId', type: c.accountId },
+        { name: 'ProxyType', type: proxyType },
+        { name: 'BlockNumber', type: c.blockNumber },
+      ],
+    },
   );
   const proxyArgs = [
     { name: 'delegate', type: c.multiAddress, typeName: 'AccountIdLookupOf<T>' },
@@ -90,7 +105,9 @@ export function proxyPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
           const realId = lookup(real);
           const [proxies] = rt.get<[ProxyDefinition[], bigint]>('Proxy', 'Proxies', [realId])!;
           const found = proxies.find(
-            (entry) => entry.delegate === who && (force_proxy_type === null || entry.proxyType === force_proxy_type),
+            (entry) =>
+              entry.delegate === who &&
+              (force_proxy_type === null || entry.proxyType === force_proxy_type),
           );
 
           if (found === undefined) fail('Proxy', 'NotProxy');
@@ -122,9 +139,15 @@ export function proxyPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
 
           if (delegateId === who) fail('Proxy', 'NoSelfProxy');
 
-          const [proxies, deposit] = rt.get<[ProxyDefinition[], bigint]>('Proxy', 'Proxies', [who])!;
+          const [proxies, deposit] = rt.get<[ProxyDefinition[], bigint]>('Proxy', 'Proxies', [
+            who,
+          ])!;
 
-          if (proxies.some((p) => p.delegate === delegateId && p.proxyType === proxy_type && p.delay === delay)) {
+          if (
+            proxies.some(
+              (p) => p.delegate === delegateId && p.proxyType === proxy_type && p.delay === delay,
+            )
+          ) {
             fail('Proxy', 'Duplicate');
           }
 
@@ -135,7 +158,12 @@ export function proxyPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
 
           reserve(rt, who, nextDeposit - deposit);
           rt.put('Proxy', 'Proxies', [who], [next, nextDeposit]);
-          rt.deposit('Proxy', 'ProxyAdded', { delegator: who, delegatee: delegateId, proxy_type, delay });
+          rt.deposit('Proxy', 'ProxyAdded', {
+            delegator: who,
+            delegatee: delegateId,
+            proxy_type,
+            delay,
+          });
         },
       }),
       defineCall<{ delegate: MultiAddress; proxy_type: ProxyType; delay: number }>({
@@ -146,19 +174,31 @@ export function proxyPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
         dispatch: (rt, origin, { delegate, proxy_type, delay }) => {
           const who = ensureSigned(origin);
           const delegateId = lookup(delegate);
-          const [proxies, deposit] = rt.get<[ProxyDefinition[], bigint]>('Proxy', 'Proxies', [who])!;
-          const next = proxies.filter((p) => !(p.delegate === delegateId && p.proxyType === proxy_type && p.delay === delay));
+          const [proxies, deposit] = rt.get<[ProxyDefinition[], bigint]>('Proxy', 'Proxies', [
+            who,
+          ])!;
+          const next = proxies.filter(
+            (p) => !(p.delegate === delegateId && p.proxyType === proxy_type && p.delay === delay),
+          );
 
           if (next.length === proxies.length) fail('Proxy', 'NotFound');
 
-          const nextDeposit = next.length === 0 ? 0n : PROXY_DEPOSIT_BASE + PROXY_DEPOSIT_FACTOR * BigInt(next.length);
+          const nextDeposit =
+            next.length === 0
+              ? 0n
+              : PROXY_DEPOSIT_BASE + PROXY_DEPOSIT_FACTOR * BigInt(next.length);
 
           unreserve(rt, who, deposit - nextDeposit);
 
           if (next.length === 0) rt.remove('Proxy', 'Proxies', [who]);
           else rt.put('Proxy', 'Proxies', [who], [next, nextDeposit]);
 
-          rt.deposit('Proxy', 'ProxyRemoved', { delegator: who, delegatee: delegateId, proxy_type, delay });
+          rt.deposit('Proxy', 'ProxyRemoved', {
+            delegator: who,
+            delegatee: delegateId,
+            proxy_type,
+            delay,
+          });
         },
       }),
       defineCall<Record<string, never>>({
@@ -176,25 +216,57 @@ export function proxyPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
       }),
     ],
     events: [
-      { name: 'ProxyExecuted', docs: ['A proxy was executed correctly, with the given result.'], fields: [{ name: 'result', type: c.dispatchResult, typeName: 'DispatchResult' }] },
+      {
+        name: 'ProxyExecuted',
+        docs: ['A proxy was executed correctly, with the given result.'],
+        fields: [{ name: 'result', type: c.dispatchResult, typeName: 'DispatchResult' }],
+      },
       { name: 'ProxyAdded', docs: ['A proxy was added.'], fields: eventFields },
       { name: 'ProxyRemoved', docs: ['A proxy was removed.'], fields: eventFields },
     ],
     errors: [
-      { name: 'TooMany', docs: ['There are too many proxies registered or too many announcements pending.'] },
+      {
+        name: 'TooMany',
+        docs: ['There are too many proxies registered or too many announcements pending.'],
+      },
       { name: 'NotFound', docs: ['Proxy registration not found.'] },
       { name: 'NotProxy', docs: ['Sender is not a proxy of the account to be proxied.'] },
-      { name: 'Unproxyable', docs: ['A call which is incompatible with the proxy type\'s filter was attempted.'] },
+      {
+        name: 'Unproxyable',
+        docs: ["A call which is incompatible with the proxy type's filter was attempted."],
+      },
       { name: 'Duplicate', docs: ['Account is already a proxy.'] },
-      { name: 'NoPermission', docs: ['Call may not be made by proxy because it may escalate its privileges.'] },
-      { name: 'Unannounced', docs: ['Announcement, if made at all, was made too recently; delayed proxies are not supported on the devnet.'] },
+      {
+        name: 'NoPermission',
+        docs: ['Call may not be made by proxy because it may escalate its privileges.'],
+      },
+      {
+        name: 'Unannounced',
+        docs: [
+          'Announcement, if made at all, was made too recently; delayed proxies are not supported on the devnet.',
+        ],
+      },
       { name: 'NoSelfProxy', docs: ['Cannot add self as proxy.'] },
     ],
     constants: [
-      { name: 'ProxyDepositBase', type: c.balance, value: PROXY_DEPOSIT_BASE, docs: ['The base amount reserved for creating a proxy list: 0.01 DUST.'] },
-      { name: 'ProxyDepositFactor', type: c.balance, value: PROXY_DEPOSIT_FACTOR, docs: ['The amount reserved per proxy: 0.001 DUST.'] },
-      { name: 'MaxProxies', type: t.u32, value: MAX_PROXIES, docs: ['The maximum amount of proxies allowed for a single account.'] },
+      {
+        name: 'ProxyDepositBase',
+        type: c.balance,
+        value: PROXY_DEPOSIT_BASE,
+        docs: ['The base amount reserved for creating a proxy list: 0.01 DUST.'],
+      },
+      {
+        name: 'ProxyDepositFactor',
+        type: c.balance,
+        value: PROXY_DEPOSIT_FACTOR,
+        docs: ['The amount reserved per proxy: 0.001 DUST.'],
+      },
+      {
+        name: 'MaxProxies',
+        type: t.u32,
+        value: MAX_PROXIES,
+        docs: ['The maximum amount of proxies allowed for a single account.'],
+      },
     ],
   };
 }
-

@@ -55,11 +55,14 @@ export function setAccount(rt: Runtime, who: string, info: AccountInfo): void {
 
 /** Defines the System pallet. */
 export function systemPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
-  const phase = t.variant(['frame_system', 'Phase'], [
-    { name: 'ApplyExtrinsic', fields: [{ type: t.u32, typeName: 'u32' }] },
-    { name: 'Finalization' },
-    { name: 'Initialization' },
-  ]);
+  const phase = t.variant(
+    ['frame_system', 'Phase'],
+    [
+      { name: 'ApplyExtrinsic', fields: [{ type: t.u32, typeName: 'u32' }] },
+      { name: 'Finalization' },
+      { name: 'Initialization' },
+    ],
+  );
   const eventRecord = t.composite(
     ['frame_system', 'EventRecord'],
     [
@@ -67,7 +70,12 @@ export function systemPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
       { name: 'event', type: c.runtimeEvent, typeName: 'E' },
       { name: 'topics', type: t.sequence(c.hash), typeName: 'Vec<T>' },
     ],
-    { params: [{ name: 'E', type: c.runtimeEvent }, { name: 'T', type: c.hash }] },
+    {
+      params: [
+        { name: 'E', type: c.runtimeEvent },
+        { name: 'T', type: c.hash },
+      ],
+    },
   );
   const zeroHash = `0x${'00'.repeat(32)}`;
 
@@ -85,20 +93,37 @@ export function systemPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
       },
       {
         name: 'BlockHash',
-        docs: [`Map of block numbers to block hashes, kept for the last ${BLOCK_HASH_COUNT} blocks.`],
+        docs: [
+          `Map of block numbers to block hashes, kept for the last ${BLOCK_HASH_COUNT} blocks.`,
+        ],
         keys: [{ hasher: 'Twox64Concat', type: c.blockNumber }],
         value: c.hash,
         default: zeroHash,
       },
-      { name: 'Number', docs: ['The current block number being processed.'], value: c.blockNumber, default: 0 },
-      { name: 'ParentHash', docs: ['Hash of the previous block.'], value: c.hash, default: zeroHash },
+      {
+        name: 'Number',
+        docs: ['The current block number being processed.'],
+        value: c.blockNumber,
+        default: 0,
+      },
+      {
+        name: 'ParentHash',
+        docs: ['Hash of the previous block.'],
+        value: c.hash,
+        default: zeroHash,
+      },
       {
         name: 'Events',
         docs: ['Events deposited for the current block.'],
         value: t.sequence(eventRecord),
         default: [],
       },
-      { name: 'EventCount', docs: ['The number of events in the `Events<T>` list.'], value: t.u32, default: 0 },
+      {
+        name: 'EventCount',
+        docs: ['The number of events in the `Events<T>` list.'],
+        value: t.u32,
+        default: 0,
+      },
     ],
     calls: [
       defineCall<{ remark: string }>({
@@ -157,16 +182,46 @@ export function systemPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
       },
     ],
     errors: [
-      { name: 'InvalidSpecName', docs: ['The name of specification does not match between the current runtime and the new runtime.'] },
-      { name: 'SpecVersionNeedsToIncrease', docs: ['The specification version is not allowed to decrease.'] },
-      { name: 'FailedToExtractRuntimeVersion', docs: ['Failed to extract the runtime version from the new runtime.'] },
-      { name: 'NonDefaultComposite', docs: ['Suicide called when the account has non-default composite data.'] },
-      { name: 'NonZeroRefCount', docs: ['There is a non-zero reference count preventing the account from being purged.'] },
-      { name: 'CallFiltered', docs: ['The origin filter prevents the call from being dispatched.'] },
+      {
+        name: 'InvalidSpecName',
+        docs: [
+          'The name of specification does not match between the current runtime and the new runtime.',
+        ],
+      },
+      {
+        name: 'SpecVersionNeedsToIncrease',
+        docs: ['The specification version is not allowed to decrease.'],
+      },
+      {
+        name: 'FailedToExtractRuntimeVersion',
+        docs: ['Failed to extract the runtime version from the new runtime.'],
+      },
+      {
+        name: 'NonDefaultComposite',
+        docs: ['Suicide called when the account has non-default composite data.'],
+      },
+      {
+        name: 'NonZeroRefCount',
+        docs: ['There is a non-zero reference count preventing the account from being purged.'],
+      },
+      {
+        name: 'CallFiltered',
+        docs: ['The origin filter prevents the call from being dispatched.'],
+      },
     ],
     constants: [
-      { name: 'BlockHashCount', type: c.blockNumber, value: BLOCK_HASH_COUNT, docs: ['Maximum number of block number to block hash mappings to keep.'] },
-      { name: 'SS58Prefix', type: t.u16, value: SS58_PREFIX, docs: ['The designated SS58 prefix of this chain.'] },
+      {
+        name: 'BlockHashCount',
+        type: c.blockNumber,
+        value: BLOCK_HASH_COUNT,
+        docs: ['Maximum number of block number to block hash mappings to keep.'],
+      },
+      {
+        name: 'SS58Prefix',
+        type: t.u16,
+        value: SS58_PREFIX,
+        docs: ['The designated SS58 prefix of this chain.'],
+      },
     ],
   };
 }
@@ -178,8 +233,18 @@ export function timestampPallet(t: TypeBuilder, c: CommonTypes): PalletDefinitio
     index: 1,
     docs: ['Chain time in milliseconds, set once per block by the block author.'],
     storage: [
-      { name: 'Now', docs: ['The current time for the current block, in ms.'], value: c.moment, default: 0n },
-      { name: 'DidUpdate', docs: ['Whether the timestamp has been updated in this block.'], value: t.bool, default: false },
+      {
+        name: 'Now',
+        docs: ['The current time for the current block, in ms.'],
+        value: c.moment,
+        default: 0n,
+      },
+      {
+        name: 'DidUpdate',
+        docs: ['Whether the timestamp has been updated in this block.'],
+        value: t.bool,
+        default: false,
+      },
     ],
     calls: [
       defineCall<{ now: bigint }>({

@@ -21,7 +21,8 @@ import { isBlocked } from './contacts-chat.js';
 import { rewardCall } from './voice-mining.js';
 
 type RejectReason = 'Busy' | 'Decline' | 'Timeout' | 'Offline';
-type CallEndReason = 'Normal' | { Rejected: RejectReason } | 'NetworkError' | 'Timeout' | 'Settled' | 'MaxDuration';
+type CallEndReason =
+  'Normal' | { Rejected: RejectReason } | 'NetworkError' | 'Timeout' | 'Settled' | 'MaxDuration';
 
 interface CallQuality {
   avgBitrate: number;
@@ -71,7 +72,12 @@ function ensureParty(record: CallRecord, who: string): void {
  * settler reports one), fee charged to the caller as far as it can pay, history for both
  * parties, CallEnded, and mining rewards.
  */
-export function endCall(rt: Runtime, record: CallRecord, reason: CallEndReason, observed?: number): void {
+export function endCall(
+  rt: Runtime,
+  record: CallRecord,
+  reason: CallEndReason,
+  observed?: number,
+): void {
   const now = rt.now;
   let duration = 0;
 
@@ -106,7 +112,11 @@ function expireCalls(rt: Runtime): void {
     if (record.state === 'Ringing' && now - record.initiatedAt >= CALL_TIMEOUT_MS) {
       rt.deposit('VoiceCall', 'CallTimeout', { call_id: record.callId });
       endCall(rt, record, 'Timeout');
-    } else if (record.state === 'Connected' && record.startedAt !== null && now - record.startedAt >= MAX_CALL_DURATION_MS) {
+    } else if (
+      record.state === 'Connected' &&
+      record.startedAt !== null &&
+      now - record.startedAt >= MAX_CALL_DURATION_MS
+    ) {
       endCall(rt, record, 'MaxDuration');
     }
   }
@@ -115,37 +125,55 @@ function expireCalls(rt: Runtime): void {
 /** Defines the VoiceCall pallet. */
 export function voiceCallPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
   const callId = { name: 'call_id', type: c.id16, typeName: 'CallId' };
-  const callType = t.variant(['pallet_voice_call', 'CallType'], [{ name: 'Audio' }, { name: 'Video' }]);
-  const callState = t.variant(['pallet_voice_call', 'CallState'], ['Ringing', 'Connecting', 'Connected', 'Ended'].map((name) => ({ name })));
-  const quality = t.composite(['pallet_voice_call', 'CallQuality'], [
-    { name: 'avg_bitrate', type: t.u32, typeName: 'u32' },
-    { name: 'packet_loss', type: t.u8, typeName: 'u8' },
-    { name: 'jitter', type: t.u16, typeName: 'u16' },
-    { name: 'latency', type: t.u16, typeName: 'u16' },
-  ]);
-  const rejectReason = t.variant(['pallet_voice_call', 'RejectReason'], ['Busy', 'Decline', 'Timeout', 'Offline'].map((name) => ({ name })));
-  const endReason = t.variant(['pallet_voice_call', 'CallEndReason'], [
-    { name: 'Normal' },
-    { name: 'Rejected', fields: [{ type: rejectReason, typeName: 'RejectReason' }] },
-    { name: 'NetworkError' },
-    { name: 'Timeout' },
-    { name: 'Settled' },
-    { name: 'MaxDuration' },
-  ]);
+  const callType = t.variant(
+    ['pallet_voice_call', 'CallType'],
+    [{ name: 'Audio' }, { name: 'Video' }],
+  );
+  const callState = t.variant(
+    ['pallet_voice_call', 'CallState'],
+    ['Ringing', 'Connecting', 'Connected', 'Ended'].map((name) => ({ name })),
+  );
+  const quality = t.composite(
+    ['pallet_voice_call', 'CallQuality'],
+    [
+      { name: 'avg_bitrate', type: t.u32, typeName: 'u32' },
+      { name: 'packet_loss', type: t.u8, typeName: 'u8' },
+      { name: 'jitter', type: t.u16, typeName: 'u16' },
+      { name: 'latency', type: t.u16, typeName: 'u16' },
+    ],
+  );
+  const rejectReason = t.variant(
+    ['pallet_voice_call', 'RejectReason'],
+    ['Busy', 'Decline', 'Timeout', 'Offline'].map((name) => ({ name })),
+  );
+  const endReason = t.variant(
+    ['pallet_voice_call', 'CallEndReason'],
+    [
+      { name: 'Normal' },
+      { name: 'Rejected', fields: [{ type: rejectReason, typeName: 'RejectReason' }] },
+      { name: 'NetworkError' },
+      { name: 'Timeout' },
+      { name: 'Settled' },
+      { name: 'MaxDuration' },
+    ],
+  );
   const optionMoment = t.option(c.moment);
-  const record = t.composite(['pallet_voice_call', 'CallRecord'], [
-    { name: 'call_id', type: c.id16, typeName: 'CallId' },
-    { name: 'caller', type: c.accountId, typeName: 'AccountId' },
-    { name: 'callee', type: c.accountId, typeName: 'AccountId' },
-    { name: 'state', type: callState, typeName: 'CallState' },
-    { name: 'call_type', type: callType, typeName: 'CallType' },
-    { name: 'started_at', type: optionMoment, typeName: 'Option<Moment>' },
-    { name: 'ended_at', type: optionMoment, typeName: 'Option<Moment>' },
-    { name: 'duration', type: t.u32, typeName: 'u32' },
-    { name: 'quality', type: quality, typeName: 'CallQuality' },
-    { name: 'fee_paid', type: c.balance, typeName: 'Balance' },
-    { name: 'initiated_at', type: c.moment, typeName: 'Moment' },
-  ]);
+  const record = t.composite(
+    ['pallet_voice_call', 'CallRecord'],
+    [
+      { name: 'call_id', type: c.id16, typeName: 'CallId' },
+      { name: 'caller', type: c.accountId, typeName: 'AccountId' },
+      { name: 'callee', type: c.accountId, typeName: 'AccountId' },
+      { name: 'state', type: callState, typeName: 'CallState' },
+      { name: 'call_type', type: callType, typeName: 'CallType' },
+      { name: 'started_at', type: optionMoment, typeName: 'Option<Moment>' },
+      { name: 'ended_at', type: optionMoment, typeName: 'Option<Moment>' },
+      { name: 'duration', type: t.u32, typeName: 'u32' },
+      { name: 'quality', type: quality, typeName: 'CallQuality' },
+      { name: 'fee_paid', type: c.balance, typeName: 'Balance' },
+      { name: 'initiated_at', type: c.moment, typeName: 'Moment' },
+    ],
+  );
   const accountKey = { hasher: 'Blake2_128Concat' as const, type: c.accountId };
   const callKey = { hasher: 'Blake2_128Concat' as const, type: c.id16 };
 
@@ -154,17 +182,43 @@ export function voiceCallPallet(t: TypeBuilder, c: CommonTypes): PalletDefinitio
     index: 8,
     docs: ['One-to-one call records, fees and timeouts.'],
     storage: [
-      { name: 'ActiveCalls', docs: ['Calls that have not ended, by call id.'], keys: [callKey], value: record },
-      { name: 'UserCurrentCall', docs: ['The active call of an account.'], keys: [accountKey], value: c.id16 },
-      { name: 'CallHistory', docs: ['Ended calls of an account, until it deletes them.'], keys: [accountKey, callKey], value: record },
-      { name: 'CallNonce', docs: ['Counter mixed into call ids so they never repeat.'], value: t.u64, default: 0n },
-      { name: 'CallSettler', docs: ['The signaling operator account that may settle calls (set in genesis).'], value: c.accountId },
+      {
+        name: 'ActiveCalls',
+        docs: ['Calls that have not ended, by call id.'],
+        keys: [callKey],
+        value: record,
+      },
+      {
+        name: 'UserCurrentCall',
+        docs: ['The active call of an account.'],
+        keys: [accountKey],
+        value: c.id16,
+      },
+      {
+        name: 'CallHistory',
+        docs: ['Ended calls of an account, until it deletes them.'],
+        keys: [accountKey, callKey],
+        value: record,
+      },
+      {
+        name: 'CallNonce',
+        docs: ['Counter mixed into call ids so they never repeat.'],
+        value: t.u64,
+        default: 0n,
+      },
+      {
+        name: 'CallSettler',
+        docs: ['The signaling operator account that may settle calls (set in genesis).'],
+        value: c.accountId,
+      },
     ],
     calls: [
       defineCall<{ callee: string; call_type: 'Audio' | 'Video' }>({
         name: 'initiate_call',
         index: 0,
-        docs: ['Ring `callee`. The caller must afford one minute of call fee above the existential deposit.'],
+        docs: [
+          'Ring `callee`. The caller must afford one minute of call fee above the existential deposit.',
+        ],
         args: [
           { name: 'callee', type: c.accountId, typeName: 'T::AccountId' },
           { name: 'call_type', type: callType, typeName: 'CallType' },
@@ -174,13 +228,17 @@ export function voiceCallPallet(t: TypeBuilder, c: CommonTypes): PalletDefinitio
 
           if (caller === callee) fail('VoiceCall', 'CannotCallSelf');
 
-          if (rt.has('VoiceCall', 'UserCurrentCall', [caller]) || rt.has('VoiceCall', 'UserCurrentCall', [callee])) {
+          if (
+            rt.has('VoiceCall', 'UserCurrentCall', [caller]) ||
+            rt.has('VoiceCall', 'UserCurrentCall', [callee])
+          ) {
             fail('VoiceCall', 'UserBusy');
           }
 
           if (isBlocked(rt, callee, caller)) fail('VoiceCall', 'UserBlocked');
 
-          if (reducibleBalance(rt, caller, true) < CALL_FEE_PER_MINUTE) fail('VoiceCall', 'InsufficientBalance');
+          if (reducibleBalance(rt, caller, true) < CALL_FEE_PER_MINUTE)
+            fail('VoiceCall', 'InsufficientBalance');
 
           const nonce = rt.get<bigint>('VoiceCall', 'CallNonce')!;
           const id = callIdFor(rt, caller, callee, nonce);
@@ -207,7 +265,9 @@ export function voiceCallPallet(t: TypeBuilder, c: CommonTypes): PalletDefinitio
       defineCall<{ call_id: string }>({
         name: 'accept_call',
         index: 1,
-        docs: ['Accept a ringing call (callee only); the call is Connected and its time starts now.'],
+        docs: [
+          'Accept a ringing call (callee only); the call is Connected and its time starts now.',
+        ],
         args: [callId],
         dispatch: (rt, origin, { call_id }) => {
           const who = ensureSigned(origin);
@@ -217,7 +277,11 @@ export function voiceCallPallet(t: TypeBuilder, c: CommonTypes): PalletDefinitio
 
           if (record.state !== 'Ringing') fail('VoiceCall', 'InvalidCallState');
 
-          rt.put('VoiceCall', 'ActiveCalls', [call_id], { ...record, state: 'Connected', startedAt: rt.now });
+          rt.put('VoiceCall', 'ActiveCalls', [call_id], {
+            ...record,
+            state: 'Connected',
+            startedAt: rt.now,
+          });
           rt.deposit('VoiceCall', 'CallAccepted', { call_id });
           rt.deposit('VoiceCall', 'CallConnected', { call_id });
         },
@@ -266,7 +330,10 @@ export function voiceCallPallet(t: TypeBuilder, c: CommonTypes): PalletDefinitio
           if (record.state !== 'Connected') fail('VoiceCall', 'InvalidCallState');
 
           rt.put('VoiceCall', 'ActiveCalls', [args.call_id], { ...record, quality: args.quality });
-          rt.deposit('VoiceCall', 'CallQualityUpdated', { call_id: args.call_id, quality: args.quality });
+          rt.deposit('VoiceCall', 'CallQualityUpdated', {
+            call_id: args.call_id,
+            quality: args.quality,
+          });
         },
       }),
       defineCall<{ call_id: string; observed_duration: number }>({
@@ -292,8 +359,16 @@ export function voiceCallPallet(t: TypeBuilder, c: CommonTypes): PalletDefinitio
       defineCall<{ call_ids: string[] }>({
         name: 'delete_call_history',
         index: 6,
-        docs: [`Delete up to ${MAX_HISTORY_DELETE} of the sender's own call records; the other party keeps its copy.`],
-        args: [{ name: 'call_ids', type: t.boundedVec(c.id16), typeName: 'BoundedVec<CallId, ConstU32<100>>' }],
+        docs: [
+          `Delete up to ${MAX_HISTORY_DELETE} of the sender's own call records; the other party keeps its copy.`,
+        ],
+        args: [
+          {
+            name: 'call_ids',
+            type: t.boundedVec(c.id16),
+            typeName: 'BoundedVec<CallId, ConstU32<100>>',
+          },
+        ],
         dispatch: (rt, origin, { call_ids }) => {
           const who = ensureSigned(origin);
 
@@ -313,14 +388,65 @@ export function voiceCallPallet(t: TypeBuilder, c: CommonTypes): PalletDefinitio
       }),
     ],
     events: [
-      { name: 'CallInitiated', docs: ['A call started ringing.'], fields: [{ name: 'call_id', type: c.id16 }, { name: 'caller', type: c.accountId }, { name: 'callee', type: c.accountId }, { name: 'call_type', type: callType }] },
-      { name: 'CallAccepted', docs: ['The callee accepted.'], fields: [{ name: 'call_id', type: c.id16 }] },
-      { name: 'CallConnected', docs: ['The call is connected; its time runs from this block.'], fields: [{ name: 'call_id', type: c.id16 }] },
-      { name: 'CallRejected', docs: ['The callee rejected.'], fields: [{ name: 'call_id', type: c.id16 }, { name: 'reason', type: rejectReason }] },
-      { name: 'CallEnded', docs: ['The call ended; `fee` is what the caller paid, `duration` in seconds.'], fields: [{ name: 'call_id', type: c.id16 }, { name: 'duration', type: t.u32 }, { name: 'fee', type: c.balance }, { name: 'reason', type: endReason }] },
-      { name: 'CallTimeout', docs: ['Nobody answered within CallTimeout.'], fields: [{ name: 'call_id', type: c.id16 }] },
-      { name: 'CallQualityUpdated', docs: ['A party recorded the call quality.'], fields: [{ name: 'call_id', type: c.id16 }, { name: 'quality', type: quality }] },
-      { name: 'CallHistoryDeleted', docs: ['`who` deleted `count` of its call records.'], fields: [{ name: 'who', type: c.accountId }, { name: 'count', type: t.u32 }] },
+      {
+        name: 'CallInitiated',
+        docs: ['A call started ringing.'],
+        fields: [
+          { name: 'call_id', type: c.id16 },
+          { name: 'caller', type: c.accountId },
+          { name: 'callee', type: c.accountId },
+          { name: 'call_type', type: callType },
+        ],
+      },
+      {
+        name: 'CallAccepted',
+        docs: ['The callee accepted.'],
+        fields: [{ name: 'call_id', type: c.id16 }],
+      },
+      {
+        name: 'CallConnected',
+        docs: ['The call is connected; its time runs from this block.'],
+        fields: [{ name: 'call_id', type: c.id16 }],
+      },
+      {
+        name: 'CallRejected',
+        docs: ['The callee rejected.'],
+        fields: [
+          { name: 'call_id', type: c.id16 },
+          { name: 'reason', type: rejectReason },
+        ],
+      },
+      {
+        name: 'CallEnded',
+        docs: ['The call ended; `fee` is what the caller paid, `duration` in seconds.'],
+        fields: [
+          { name: 'call_id', type: c.id16 },
+          { name: 'duration', type: t.u32 },
+          { name: 'fee', type: c.balance },
+          { name: 'reason', type: endReason },
+        ],
+      },
+      {
+        name: 'CallTimeout',
+        docs: ['Nobody answered within CallTimeout.'],
+        fields: [{ name: 'call_id', type: c.id16 }],
+      },
+      {
+        name: 'CallQualityUpdated',
+        docs: ['A party recorded the call quality.'],
+        fields: [
+          { name: 'call_id', type: c.id16 },
+          { name: 'quality', type: quality },
+        ],
+      },
+      {
+        name: 'CallHistoryDeleted',
+        docs: ['`who` deleted `count` of its call records.'],
+        fields: [
+          { name: 'who', type: c.accountId },
+          { name: 'count', type: t.u32 },
+        ],
+      },
     ],
     errors: [
       { name: 'UserBusy', docs: ['The caller or the callee is already in a call.'] },
@@ -328,16 +454,42 @@ export function voiceCallPallet(t: TypeBuilder, c: CommonTypes): PalletDefinitio
       { name: 'Unauthorized', docs: ['The sender is not the party this action needs.'] },
       { name: 'CallAlreadyEnded', docs: ['The call has ended; it is only in the call history.'] },
       { name: 'UserBlocked', docs: ['The callee blocked the caller.'] },
-      { name: 'InsufficientBalance', docs: ['The caller cannot pay one minute of call fee above the existential deposit.'] },
+      {
+        name: 'InsufficientBalance',
+        docs: ['The caller cannot pay one minute of call fee above the existential deposit.'],
+      },
       { name: 'CannotCallSelf', docs: ['An account cannot call itself.'] },
-      { name: 'InvalidCallState', docs: ['The call is not in the state this action needs (for example rejecting after accept).'] },
+      {
+        name: 'InvalidCallState',
+        docs: [
+          'The call is not in the state this action needs (for example rejecting after accept).',
+        ],
+      },
       { name: 'NotSettler', docs: ['Only the CallSettler account may settle calls.'] },
-      { name: 'TooManyCallIds', docs: [`At most ${MAX_HISTORY_DELETE} call ids per delete_call_history.`] },
+      {
+        name: 'TooManyCallIds',
+        docs: [`At most ${MAX_HISTORY_DELETE} call ids per delete_call_history.`],
+      },
     ],
     constants: [
-      { name: 'MaxCallDuration', type: c.moment, value: MAX_CALL_DURATION_MS, docs: ['Longest call in ms (4 h); longer calls end with MaxDuration.'] },
-      { name: 'CallTimeout', type: c.moment, value: CALL_TIMEOUT_MS, docs: ['Ring timeout in ms (60 s); unanswered calls end with Timeout.'] },
-      { name: 'CallFeePerMinute', type: c.balance, value: CALL_FEE_PER_MINUTE, docs: ['Fee per started minute, charged to the caller: 0.01 DUST.'] },
+      {
+        name: 'MaxCallDuration',
+        type: c.moment,
+        value: MAX_CALL_DURATION_MS,
+        docs: ['Longest call in ms (4 h); longer calls end with MaxDuration.'],
+      },
+      {
+        name: 'CallTimeout',
+        type: c.moment,
+        value: CALL_TIMEOUT_MS,
+        docs: ['Ring timeout in ms (60 s); unanswered calls end with Timeout.'],
+      },
+      {
+        name: 'CallFeePerMinute',
+        type: c.balance,
+        value: CALL_FEE_PER_MINUTE,
+        docs: ['Fee per started minute, charged to the caller: 0.01 DUST.'],
+      },
     ],
     onInitialize: expireCalls,
   };
@@ -349,5 +501,12 @@ function callIdFor(rt: Runtime, caller: string, callee: string, nonce: bigint): 
 
   new DataView(nonceBytes.buffer).setBigUint64(0, nonce, true);
 
-  return blake2AsHex(Buffer.concat([Buffer.from(caller.slice(2), 'hex'), Buffer.from(callee.slice(2), 'hex'), nonceBytes]), 128);
+  return blake2AsHex(
+    Buffer.concat([
+      Buffer.from(caller.slice(2), 'hex'),
+      Buffer.from(callee.slice(2), 'hex'),
+      nonceBytes,
+    ]),
+    128,
+  );
 }

@@ -28,7 +28,13 @@ export interface UserCallStats {
 }
 
 /** Records a finished call in both parties' stats and pays what the rules allow. */
-export function rewardCall(rt: Runtime, callId: string, caller: string, callee: string, duration: number): void {
+export function rewardCall(
+  rt: Runtime,
+  callId: string,
+  caller: string,
+  callee: string,
+  duration: number,
+): void {
   const day = Number(rt.now / DAY_MS);
   const pair = [caller, callee].sort();
   const pairAlreadyRewarded = rt.get<number>('VoiceMining', 'PairRewardedOn', pair) === day;
@@ -82,14 +88,17 @@ function payFromTreasury(rt: Runtime, who: string, amount: bigint): boolean {
 
 /** Defines the VoiceMining pallet. */
 export function voiceMiningPallet(t: TypeBuilder, c: CommonTypes): PalletDefinition {
-  const stats = t.composite(['pallet_voice_mining', 'UserCallStats'], [
-    { name: 'total_duration', type: t.u64, typeName: 'u64' },
-    { name: 'total_calls', type: t.u32, typeName: 'u32' },
-    { name: 'earned_rewards', type: c.balance, typeName: 'BalanceOf<T>' },
-    { name: 'daily_duration', type: t.u32, typeName: 'u32' },
-    { name: 'day', type: t.u32, typeName: 'u32' },
-    { name: 'daily_earned', type: c.balance, typeName: 'BalanceOf<T>' },
-  ]);
+  const stats = t.composite(
+    ['pallet_voice_mining', 'UserCallStats'],
+    [
+      { name: 'total_duration', type: t.u64, typeName: 'u64' },
+      { name: 'total_calls', type: t.u32, typeName: 'u32' },
+      { name: 'earned_rewards', type: c.balance, typeName: 'BalanceOf<T>' },
+      { name: 'daily_duration', type: t.u32, typeName: 'u32' },
+      { name: 'day', type: t.u32, typeName: 'u32' },
+      { name: 'daily_earned', type: c.balance, typeName: 'BalanceOf<T>' },
+    ],
+  );
 
   return {
     name: 'VoiceMining',
@@ -101,11 +110,20 @@ export function voiceMiningPallet(t: TypeBuilder, c: CommonTypes): PalletDefinit
         docs: ['Call totals and rewards of an account; the daily fields reset when `day` changes.'],
         keys: [{ hasher: 'Blake2_128Concat', type: c.accountId }],
         value: stats,
-        default: { totalDuration: 0n, totalCalls: 0, earnedRewards: 0n, dailyDuration: 0, day: 0, dailyEarned: 0n },
+        default: {
+          totalDuration: 0n,
+          totalCalls: 0,
+          earnedRewards: 0n,
+          dailyDuration: 0,
+          day: 0,
+          dailyEarned: 0n,
+        },
       },
       {
         name: 'PairRewardedOn',
-        docs: ['The last day (chain time / 86,400,000 ms) a pair of accounts, in sorted order, earned from a call.'],
+        docs: [
+          'The last day (chain time / 86,400,000 ms) a pair of accounts, in sorted order, earned from a call.',
+        ],
         keys: [
           { hasher: 'Blake2_128Concat', type: c.accountId },
           { hasher: 'Blake2_128Concat', type: c.accountId },
@@ -127,9 +145,24 @@ export function voiceMiningPallet(t: TypeBuilder, c: CommonTypes): PalletDefinit
     ],
     errors: [],
     constants: [
-      { name: 'RewardPerMinute', type: c.balance, value: REWARD_PER_MINUTE, docs: ['Reward per full minute of a call: 0.005 DUST.'] },
-      { name: 'DailyCap', type: c.balance, value: DAILY_REWARD_CAP, docs: ['Maximum reward per account per day: 0.5 DUST.'] },
-      { name: 'MinCallDuration', type: t.u32, value: MIN_REWARDED_CALL_SECONDS, docs: ['Minimum call duration in seconds that earns a reward.'] },
+      {
+        name: 'RewardPerMinute',
+        type: c.balance,
+        value: REWARD_PER_MINUTE,
+        docs: ['Reward per full minute of a call: 0.005 DUST.'],
+      },
+      {
+        name: 'DailyCap',
+        type: c.balance,
+        value: DAILY_REWARD_CAP,
+        docs: ['Maximum reward per account per day: 0.5 DUST.'],
+      },
+      {
+        name: 'MinCallDuration',
+        type: t.u32,
+        value: MIN_REWARDED_CALL_SECONDS,
+        docs: ['Minimum call duration in seconds that earns a reward.'],
+      },
     ],
   };
 }

@@ -6,7 +6,12 @@
 import { compactToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 
-import { BLOCK_HASH_COUNT, MAX_BLOCK_WEIGHT, NORMAL_DISPATCH_RATIO_PERCENT, TREASURY_ACCOUNT } from '../constants.js';
+import {
+  BLOCK_HASH_COUNT,
+  MAX_BLOCK_WEIGHT,
+  NORMAL_DISPATCH_RATIO_PERCENT,
+  TREASURY_ACCOUNT,
+} from '../constants.js';
 import { credit, debit } from '../pallets/balances.js';
 import { partialFee } from '../pallets/payment-utility.js';
 import { account, setAccount } from '../pallets/system.js';
@@ -53,7 +58,12 @@ export type DispatchBugHandler = (error: unknown, ext: DecodedExtrinsic) => void
 /** Builds the block after the runtime's current state; the runtime's storage ends at the new state. */
 export function buildBlock(
   rt: Runtime,
-  params: { parentHash: string; timestamp: bigint; transactions: DecodedExtrinsic[]; onBug: DispatchBugHandler },
+  params: {
+    parentHash: string;
+    timestamp: bigint;
+    transactions: DecodedExtrinsic[];
+    onBug: DispatchBugHandler;
+  },
 ): BlockOutcome {
   const number = rt.blockNumber + 1;
 
@@ -112,12 +122,18 @@ function applyInherent(rt: Runtime, call: Uint8Array): void {
   rt.phase = { ApplyExtrinsic: 0 };
   rt.dispatch(call, 'none');
   rt.deposit('System', 'ExtrinsicSuccess', {
-    dispatch_info: { weight: { refTime: EXTRINSIC_BASE_WEIGHT, proofSize: 0n }, class: 'Mandatory', paysFee: 'Yes' },
+    dispatch_info: {
+      weight: { refTime: EXTRINSIC_BASE_WEIGHT, proofSize: 0n },
+      class: 'Mandatory',
+      paysFee: 'Yes',
+    },
   });
 }
 
 function extrinsicWeight(rt: Runtime, ext: DecodedExtrinsic): bigint {
-  return EXTRINSIC_BASE_WEIGHT + (rt.describeCall(ext.call).definition.weight ?? DEFAULT_CALL_WEIGHT);
+  return (
+    EXTRINSIC_BASE_WEIGHT + (rt.describeCall(ext.call).definition.weight ?? DEFAULT_CALL_WEIGHT)
+  );
 }
 
 /**
@@ -125,7 +141,13 @@ function extrinsicWeight(rt: Runtime, ext: DecodedExtrinsic): bigint {
  * (a transaction that went stale meanwhile is dropped, not included), withdraws the fee,
  * bumps the nonce, dispatches, and pays the fee to the treasury.
  */
-function applySigned(rt: Runtime, ext: DecodedExtrinsic, index: number, weight: bigint, onBug: DispatchBugHandler): void {
+function applySigned(
+  rt: Runtime,
+  ext: DecodedExtrinsic,
+  index: number,
+  weight: bigint,
+  onBug: DispatchBugHandler,
+): void {
   const signed = ext.signed!;
   const signer = signed.signer!;
   const info = account(rt, signer);
@@ -163,20 +185,39 @@ function applySigned(rt: Runtime, ext: DecodedExtrinsic, index: number, weight: 
 
   credit(rt, TREASURY_ACCOUNT, fee);
   rt.deposit('Balances', 'Deposit', { who: TREASURY_ACCOUNT, amount: fee });
-  rt.deposit('TransactionPayment', 'TransactionFeePaid', { who: signer, actual_fee: fee, tip: signed.tip });
+  rt.deposit('TransactionPayment', 'TransactionFeePaid', {
+    who: signer,
+    actual_fee: fee,
+    tip: signed.tip,
+  });
 
-  const dispatchInfo = { weight: { refTime: weight, proofSize: 0n }, class: 'Normal', paysFee: 'Yes' };
+  const dispatchInfo = {
+    weight: { refTime: weight, proofSize: 0n },
+    class: 'Normal',
+    paysFee: 'Yes',
+  };
 
-  if (failure === undefined) rt.deposit('System', 'ExtrinsicSuccess', { dispatch_info: dispatchInfo });
-  else rt.deposit('System', 'ExtrinsicFailed', { dispatch_error: failure, dispatch_info: dispatchInfo });
+  if (failure === undefined)
+    rt.deposit('System', 'ExtrinsicSuccess', { dispatch_info: dispatchInfo });
+  else
+    rt.deposit('System', 'ExtrinsicFailed', {
+      dispatch_error: failure,
+      dispatch_info: dispatchInfo,
+    });
 }
 
-function finalize(rt: Runtime, number: number, parentHash: string, extrinsics: Uint8Array[]): Header {
+function finalize(
+  rt: Runtime,
+  number: number,
+  parentHash: string,
+  extrinsics: Uint8Array[],
+): Header {
   rt.phase = 'Finalization';
 
   for (const pallet of rt.pallets) pallet.onFinalize?.(rt);
 
-  if (number - 1 - BLOCK_HASH_COUNT > 0) rt.remove('System', 'BlockHash', [number - 1 - BLOCK_HASH_COUNT]);
+  if (number - 1 - BLOCK_HASH_COUNT > 0)
+    rt.remove('System', 'BlockHash', [number - 1 - BLOCK_HASH_COUNT]);
 
   rt.storage.set(rt.key('System', 'Events'), rt.encodeEvents());
   rt.put('System', 'EventCount', [], rt.events.length);
@@ -198,7 +239,12 @@ export function stateDigest(storage: Storage): string {
   const parts = keys.flatMap((key) => {
     const value = storage.get(key)!;
 
-    return [compactToU8a(key.length / 2), Buffer.from(key, 'hex'), compactToU8a(value.length), value];
+    return [
+      compactToU8a(key.length / 2),
+      Buffer.from(key, 'hex'),
+      compactToU8a(value.length),
+      value,
+    ];
   });
 
   return u8aToHex(blake2AsU8a(concat(...parts), 256));

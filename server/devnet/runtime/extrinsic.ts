@@ -20,7 +20,8 @@ export const INVALID_REASONS = {
   AncientBirthBlock: 'Transaction has an ancient birth block',
   ExhaustsResources: 'Transaction would exhaust the block limits',
   BadSigner: 'Invalid signing address',
-  MandatoryValidation: 'Transaction dispatch is mandatory; transactions may not have mandatory dispatches.',
+  MandatoryValidation:
+    'Transaction dispatch is mandatory; transactions may not have mandatory dispatches.',
 } as const;
 
 export const UNKNOWN_REASONS = {
@@ -37,7 +38,11 @@ export class TransactionRejected extends Error {
     readonly kind: 'invalid' | 'unknown',
     readonly reason: InvalidReason | UnknownReason,
   ) {
-    super(kind === 'invalid' ? INVALID_REASONS[reason as InvalidReason] : UNKNOWN_REASONS[reason as UnknownReason]);
+    super(
+      kind === 'invalid'
+        ? INVALID_REASONS[reason as InvalidReason]
+        : UNKNOWN_REASONS[reason as UnknownReason],
+    );
     this.name = 'TransactionRejected';
   }
 }
@@ -71,18 +76,25 @@ export interface DecodedExtrinsic {
 }
 
 /** Decodes extrinsic bytes (with their length prefix); throws ExtrinsicFormatError. */
-export function decodeExtrinsic(bytes: Uint8Array, decodeCall: (call: Uint8Array) => number): DecodedExtrinsic {
+export function decodeExtrinsic(
+  bytes: Uint8Array,
+  decodeCall: (call: Uint8Array) => number,
+): DecodedExtrinsic {
   const reader = new Reader(bytes);
   const length = reader.compact();
 
-  if (BigInt(reader.remaining) !== length) throw new ExtrinsicFormatError(`length prefix ${length} does not match ${reader.remaining} bytes`);
+  if (BigInt(reader.remaining) !== length)
+    throw new ExtrinsicFormatError(
+      `length prefix ${length} does not match ${reader.remaining} bytes`,
+    );
 
   const version = reader.byte();
   const hash = u8aToHex(blake2AsU8a(bytes, 256));
 
   if (version === 0x04) return { bytes, hash, call: checkedCall(reader.rest(), decodeCall) };
 
-  if (version !== 0x84) throw new ExtrinsicFormatError(`unsupported extrinsic version byte 0x${version.toString(16)}`);
+  if (version !== 0x84)
+    throw new ExtrinsicFormatError(`unsupported extrinsic version byte 0x${version.toString(16)}`);
 
   const signer = readAddress(reader);
   const signatureType = reader.byte();
@@ -103,7 +115,15 @@ export function decodeExtrinsic(bytes: Uint8Array, decodeCall: (call: Uint8Array
   return {
     bytes,
     hash,
-    signed: { signer, signatureType: signatureType as 0 | 1 | 2, signature, era, nonce: Number(nonce), tip, extra },
+    signed: {
+      signer,
+      signatureType: signatureType as 0 | 1 | 2,
+      signature,
+      era,
+      nonce: Number(nonce),
+      tip,
+      extra,
+    },
     call,
   };
 }
@@ -113,7 +133,11 @@ export function decodeExtrinsic(bytes: Uint8Array, decodeCall: (call: Uint8Array
  * signature over the payload with the additional signed data, non-zero sender, nonce
  * (`expectedNonce` counts the sender's transactions already in the pool), length, and fee.
  */
-export function validateSigned(view: ChainView, ext: DecodedExtrinsic, expectedNonce: number): void {
+export function validateSigned(
+  view: ChainView,
+  ext: DecodedExtrinsic,
+  expectedNonce: number,
+): void {
   const signed = ext.signed!;
 
   if (signed.signer === undefined) throw new TransactionRejected('unknown', 'CannotLookup');
@@ -128,13 +152,15 @@ export function validateSigned(view: ChainView, ext: DecodedExtrinsic, expectedN
 
   const account = view.account(signed.signer);
 
-  if (account.providers === 0 && account.sufficients === 0) throw new TransactionRejected('invalid', 'Payment');
+  if (account.providers === 0 && account.sufficients === 0)
+    throw new TransactionRejected('invalid', 'Payment');
 
   if (signed.nonce < account.nonce) throw new TransactionRejected('invalid', 'Stale');
 
   if (signed.nonce > expectedNonce) throw new TransactionRejected('invalid', 'Future');
 
-  if (ext.bytes.length > view.maxExtrinsicLength) throw new TransactionRejected('invalid', 'ExhaustsResources');
+  if (ext.bytes.length > view.maxExtrinsicLength)
+    throw new TransactionRejected('invalid', 'ExhaustsResources');
 
   if (view.feeFor(ext.bytes.length) + signed.tip > view.spendable(signed.signer)) {
     throw new TransactionRejected('invalid', 'Payment');
@@ -144,7 +170,8 @@ export function validateSigned(view: ChainView, ext: DecodedExtrinsic, expectedN
 /** The bytes the signer signed: call ++ extra ++ additional signed, hashed when over 256 bytes. */
 function signingPayload(view: ChainView, ext: DecodedExtrinsic): Uint8Array {
   const signed = ext.signed!;
-  const birth = signed.era === undefined ? GENESIS_BIRTH : eraBirth(signed.era, view.nextBlockNumber);
+  const birth =
+    signed.era === undefined ? GENESIS_BIRTH : eraBirth(signed.era, view.nextBlockNumber);
   const birthHash = view.blockHash(birth);
 
   if (birthHash === undefined) throw new TransactionRejected('invalid', 'AncientBirthBlock');
@@ -160,7 +187,12 @@ function signingPayload(view: ChainView, ext: DecodedExtrinsic): Uint8Array {
   return payload.length > 256 ? blake2AsU8a(payload, 256) : payload;
 }
 
-function verifySignature(type: 0 | 1 | 2, signature: Uint8Array, message: Uint8Array, signer: string): boolean {
+function verifySignature(
+  type: 0 | 1 | 2,
+  signature: Uint8Array,
+  message: Uint8Array,
+  signer: string,
+): boolean {
   const publicKey = Buffer.from(signer.slice(2), 'hex');
 
   try {
@@ -170,7 +202,11 @@ function verifySignature(type: 0 | 1 | 2, signature: Uint8Array, message: Uint8A
 
     // ECDSA: the account is blake2_256 of the compressed public key recovered from the
     // signature over blake2_256(message).
-    const recovered = secp256k1Recover(blake2AsU8a(message, 256), signature.subarray(0, 64), signature[64]! % 27);
+    const recovered = secp256k1Recover(
+      blake2AsU8a(message, 256),
+      signature.subarray(0, 64),
+      signature[64]! % 27,
+    );
 
     return u8aEq(blake2AsU8a(recovered, 256), publicKey);
   } catch {
@@ -181,7 +217,9 @@ function verifySignature(type: 0 | 1 | 2, signature: Uint8Array, message: Uint8A
 
 /** The block number a mortal era was born in, seen from block `current`. */
 export function eraBirth(era: { period: number; phase: number }, current: number): number {
-  return Math.floor((Math.max(current, era.phase) - era.phase) / era.period) * era.period + era.phase;
+  return (
+    Math.floor((Math.max(current, era.phase) - era.phase) / era.period) * era.period + era.phase
+  );
 }
 
 function readEra(reader: Reader): { period: number; phase: number } | undefined {
@@ -190,7 +228,7 @@ function readEra(reader: Reader): { period: number; phase: number } | undefined 
   if (first === 0) return undefined;
 
   const encoded = first + (reader.byte() << 8);
-  const period = 2 << encoded % (1 << 4);
+  const period = 2 << (encoded % (1 << 4));
   const quantizeFactor = Math.max(period >> 12, 1);
   const phase = (encoded >> 4) * quantizeFactor;
 
@@ -232,7 +270,8 @@ function checkedCall(call: Uint8Array, decodeCall: (call: Uint8Array) => number)
     throw new ExtrinsicFormatError(`could not decode the call: ${(error as Error).message}`);
   }
 
-  if (used !== call.length) throw new ExtrinsicFormatError(`${call.length - used} trailing bytes after the call`);
+  if (used !== call.length)
+    throw new ExtrinsicFormatError(`${call.length - used} trailing bytes after the call`);
 
   return call;
 }
@@ -266,7 +305,8 @@ class Reader {
 
     const [length, value] = compactFromU8a(this.bytes.subarray(this.offset));
 
-    if (length > this.remaining) throw new ExtrinsicFormatError('unexpected end of extrinsic bytes');
+    if (length > this.remaining)
+      throw new ExtrinsicFormatError('unexpected end of extrinsic bytes');
 
     this.offset += length;
 

@@ -16,7 +16,8 @@ import {
   type PalletDefinition,
   type StorageItemDefinition,
 } from './pallet.js';
-import { concat, hashKey, hashPrefixLength, keyHex, storagePrefix, Storage } from './storage.js';
+import type { Storage } from './storage.js';
+import { concat, hashKey, hashPrefixLength, keyHex, storagePrefix } from './storage.js';
 
 /** When an event was deposited, as `frame_system::Phase`. */
 export type Phase = { ApplyExtrinsic: number } | 'Finalization' | 'Initialization';
@@ -139,7 +140,8 @@ export class Runtime {
       for (const { hasher, type } of hashers.slice(prefixKeys.length)) {
         const skip = hashPrefixLength(hasher);
 
-        if (skip === undefined) throw new Error(`${pallet}.${item}: ${hasher} keys cannot be decoded`);
+        if (skip === undefined)
+          throw new Error(`${pallet}.${item}: ${hasher} keys cannot be decoded`);
 
         const decoded = this.codecs.decodePrefix(type, rest.subarray(skip));
 
@@ -202,7 +204,12 @@ export class Runtime {
   }
 
   /** Decodes an encoded `RuntimeCall` and names its pallet and call. */
-  describeCall(call: Uint8Array | string): { pallet: string; call: string; definition: CallDefinition; args: Record<string, unknown> } {
+  describeCall(call: Uint8Array | string): {
+    pallet: string;
+    call: string;
+    definition: CallDefinition;
+    args: Record<string, unknown>;
+  } {
     const decoded = this.registry.createType('Call', u8aToU8a(call));
     const [palletIndex, callIndex] = decoded.callIndex;
     const entry = this.#byIndex.get(palletIndex!);
@@ -232,7 +239,9 @@ export class Runtime {
       if (!origin.filter(described.pallet, described.call)) fail('System', 'CallFiltered');
     }
 
-    this.transactional(() => described.definition.dispatch(this, origin as Origin, described.args as never));
+    this.transactional(() =>
+      described.definition.dispatch(this, origin as Origin, described.args as never),
+    );
   }
 
   /** Encodes a call of the devnet's runtime from its pallet, call name and plain arguments. */
@@ -256,9 +265,12 @@ export class Runtime {
       const entry = this.#pallet(error.Module.pallet);
       const index = entry.errors.get(error.Module.error);
 
-      if (index === undefined) throw new Error(`${error.Module.pallet} has no error ${error.Module.error}`);
+      if (index === undefined)
+        throw new Error(`${error.Module.pallet} has no error ${error.Module.error}`);
 
-      return { Module: { index: entry.definition.index, error: u8aToHex(Uint8Array.of(index, 0, 0, 0)) } };
+      return {
+        Module: { index: entry.definition.index, error: u8aToHex(Uint8Array.of(index, 0, 0, 0)) },
+      };
     }
 
     return error;

@@ -47,7 +47,8 @@ export class Storage {
 
     for (const key of this.#base.keys()) if (key.startsWith(prefix)) found.add(key);
 
-    for (const layer of this.#layers) for (const key of layer.keys()) if (key.startsWith(prefix)) found.add(key);
+    for (const layer of this.#layers)
+      for (const key of layer.keys()) if (key.startsWith(prefix)) found.add(key);
 
     return [...found].filter((key) => this.get(key) !== undefined).sort();
   }
