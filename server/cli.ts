@@ -49,7 +49,19 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  await command(rest);
+  try {
+    await command(rest);
+  } catch (error) {
+    // Bad flags and option values: say which and stop, without a stack trace.
+    if (error instanceof RangeError || (error instanceof TypeError && 'code' in error)) {
+      console.error(`stardust-voice ${name}: ${error.message}`);
+      process.exitCode = 2;
+
+      return;
+    }
+
+    throw error;
+  }
 }
 
 function notYetAvailable(name: string): Command {
