@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await command(rest);
   } catch (error) {
-    // Bad flags and option values: say which and stop, without a stack trace.
+    // Report a bad flag or option value by name and exit with code 2, without a stack trace.
     if (error instanceof RangeError || (error instanceof TypeError && 'code' in error)) {
       console.error(`stardust-voice ${name}: ${error.message}`);
       process.exitCode = 2;

@@ -5,7 +5,7 @@
 import { runtimeDefinition } from './runtime/assemble.js';
 import type { PalletDefinition } from './runtime/pallet.js';
 
-/** The Markdown reference of every pallet, in `construct_runtime` order. */
+/** Renders the Markdown reference of every pallet, in `construct_runtime` order. */
 export function renderRuntimeReference(): string {
   const { pallets } = runtimeDefinition();
 
@@ -29,7 +29,7 @@ const GENERATED_ENUMS = new Set([
   'Runtime',
 ]);
 
-/** The layouts of the devnet's own types, as Rust declarations in SCALE field order. */
+/** Renders the layouts of the devnet's own types as Rust declarations in SCALE field order. */
 function renderTypes(): string {
   const { registry } = runtimeDefinition();
   const declarations: string[] = [];
@@ -155,7 +155,7 @@ function renderPallet(pallet: PalletDefinition): string {
   return lines.join('\n');
 }
 
-/** A readable Rust type: the name the definition gives, else one built from the registry. */
+/** Returns a readable Rust type: the name the definition gives, else one built from the registry. */
 function typeName(id: number, given?: string): string {
   if (given !== undefined) return given;
 

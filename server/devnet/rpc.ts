@@ -46,9 +46,8 @@ export interface RpcSession {
 /**
  * Finalized statuses waiting, per session and block hash, for the client to read that
  * block's events. ApiPromise fetches the events of an InBlock status and drops that work
- * (switchMap) when the next status arrives first, which loses InBlock; a node's finality
- * comes seconds later, so waiting for the read plus 20 ms (or at most a second) is what
- * clients expect.
+ * (switchMap) when the next status arrives first, so InBlock would be lost. A node's
+ * finality comes seconds later, so the devnet waits for the read plus 20 ms, at most 1 s.
  */
 const eventReadWaiters = new WeakMap<RpcSession, Map<string, Array<() => void>>>();
 const FINALIZED_FALLBACK_MS = 1000;
@@ -517,7 +516,7 @@ function subscribeStorage(chain: Chain, session: RpcSession, keys: string[] | un
   });
 }
 
-/** The header in its JSON-RPC form; the number is big-endian hex as nodes send it. */
+/** Formats a header for JSON-RPC, with the number as big-endian hex as nodes send it. */
 export function headerJson(block: Block): Record<string, unknown> {
   return {
     parentHash: block.header.parentHash,
@@ -574,7 +573,7 @@ function blockHashParam(chain: Chain, number: unknown): string | null {
   return chain.blockHashAt(value) ?? null;
 }
 
-/** A block hash parameter: undefined means the head; unknown hashes fail like a node. */
+/** Parses a block hash parameter, where undefined means the head. */
 function hashParam(hash: unknown): string | undefined {
   if (hash == null) return undefined;
 

@@ -19,7 +19,7 @@ import {
   type ChainClient,
 } from '../support/devnet-client.js';
 
-/** Answers both chains give, compared across chains at the end. */
+/** Rejection reasons and error names per check and chain, compared at the end. */
 const observed = new Map<string, Map<string, string>>();
 
 function record(chainName: string, check: string, value: string): void {

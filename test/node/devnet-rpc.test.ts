@@ -11,7 +11,7 @@ const MAX_REQUEST_BYTES = 64 * 1024;
 
 let devnet: DevnetHandle;
 
-/** A raw WebSocket client that pairs responses with requests in order. */
+/** Opens a raw WebSocket client that pairs responses with requests in order. */
 async function open(): Promise<{
   request(text: string | Buffer): Promise<Record<string, unknown>>;
   close(): void;

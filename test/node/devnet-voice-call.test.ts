@@ -23,7 +23,7 @@ const REWARD_PER_MINUTE = (DUST * 5n) / 1000n;
 let chain: DevnetFixture;
 let nextMember = 1;
 
-/** A fresh `//MemberN` account for each test, so tests never share call state. */
+/** Returns a fresh `//MemberN` account, so tests never share call state. */
 function member() {
   const pair = chain.pair(`//Member${nextMember}`);
 
@@ -324,7 +324,7 @@ describe('voiceCall timeouts', () => {
 
     await rpc(chain, 'dev_timeTravel', [initiatedAt + 60_000]);
 
-    // on_initialize sees the previous block's time, so the block after the deadline ends it.
+    // on_initialize reads the previous block's time, so the block after the deadline ends it.
     await rpc<string>(chain, 'dev_newBlock', [{ count: 2 }]);
 
     const record = await history(caller.address, callId);

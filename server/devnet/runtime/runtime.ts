@@ -40,7 +40,7 @@ interface PalletIndex {
   errors: Map<string, number>;
 }
 
-/** Why a call cannot be dispatched through a filtered origin. */
+/** Predicate that tells whether a filtered origin may dispatch a call of `pallet`. */
 export type CallFilter = (pallet: string, call: string) => boolean;
 
 /** A signed origin that may carry the proxy type filter of the proxy that dispatched it. */
@@ -153,7 +153,7 @@ export class Runtime {
     });
   }
 
-  /** The raw storage key (hex without 0x) of an item, or of a prefix of a map's keys. */
+  /** Returns the raw storage key (hex without 0x) of an item, or of a prefix of a map's keys. */
   key(pallet: string, item: string, keys: unknown[] = []): string {
     const definition = this.#item(pallet, item);
     const parts = [storagePrefix(pallet, item)];
@@ -259,7 +259,7 @@ export class Runtime {
     );
   }
 
-  /** The plain `DispatchError` value for a failure, with module errors as indices. */
+  /** Converts a failure into the plain `DispatchError` value, with module errors as indices. */
   dispatchError(error: DispatchErrorValue): unknown {
     if (typeof error === 'object' && 'Module' in error) {
       const entry = this.#pallet(error.Module.pallet);
@@ -287,7 +287,7 @@ export class Runtime {
     return concat(...parts);
   }
 
-  /** The index of `pallet` in `construct_runtime`. */
+  /** Returns the index of `pallet` in `construct_runtime`. */
   palletIndex(pallet: string): number {
     return this.#pallet(pallet).definition.index;
   }
