@@ -96,7 +96,7 @@ function untilInBlock(client: ChainClient, tx: SubmittableExtrinsic<'promise'>):
       .submitAndWatchExtrinsic(tx, (status) => {
         if (done) return;
 
-        if (status.isInBlock) {
+        if (status.isInBlock || status.isFinalized) {
           done = true;
           stop?.();
           resolve();

@@ -47,11 +47,13 @@ export interface RpcSession {
  * Finalized statuses waiting, per session and block hash, for the client to read that
  * block's events. ApiPromise fetches the events of an InBlock status and drops that work
  * (switchMap) when the next status arrives first, so InBlock would be lost. A node's
- * finality comes seconds later, so the devnet waits for the read plus 20 ms, at most 1 s.
+ * finality comes seconds later, so the devnet waits for the read plus 100 ms, at most 1 s.
+ * NOTE: a client slower than that between the read and its InBlock result still loses
+ * InBlock and sees only Finalized, so clients should treat Finalized as included too.
  */
 const eventReadWaiters = new WeakMap<RpcSession, Map<string, Array<() => void>>>();
 const FINALIZED_FALLBACK_MS = 1000;
-const FINALIZED_AFTER_READ_MS = 20;
+const FINALIZED_AFTER_READ_MS = 100;
 
 function afterEventsRead(session: RpcSession, hash: string, task: () => void): void {
   let waiters = eventReadWaiters.get(session);

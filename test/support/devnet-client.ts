@@ -84,8 +84,8 @@ export async function startDevnetClient(options: DevnetOptions = {}): Promise<De
 }
 
 /**
- * Signs and submits `tx` with `{ nonce: -1 }` and resolves at InBlock with its events and
- * the decoded dispatch error, if any. Rejects when the pool refuses it.
+ * Signs and submits `tx` with `{ nonce: -1 }` and resolves at InBlock (or Finalized) with its
+ * events and the decoded dispatch error, if any. Rejects when the pool refuses it.
  */
 export function submit(
   client: ChainClient,
@@ -100,11 +100,16 @@ export function submit(
     tx.signAndSend(signer, { nonce: -1, ...options }, (result) => {
       if (settled) return;
 
-      if (result.status.isInBlock) {
+      // ApiPromise drops InBlock when Finalized arrives before it fetched InBlock's events,
+      // so Finalized counts as inclusion too.
+      if (result.status.isInBlock || result.status.isFinalized) {
         settled = true;
         unsubscribe?.();
         resolve({
-          blockHash: result.status.asInBlock.toHex(),
+          blockHash: (result.status.isInBlock
+            ? result.status.asInBlock
+            : result.status.asFinalized
+          ).toHex(),
           events: result.events,
           error: dispatchErrorName(client.api, result.dispatchError),
           names: result.events.map(({ event }) => `${event.section}.${event.method}`),
