@@ -63,18 +63,26 @@ function afterEventsRead(session: RpcSession, hash: string, task: () => void): v
     eventReadWaiters.set(session, waiters);
   }
 
+  const pending = waiters;
   let done = false;
   const once = () => {
     if (done) return;
 
     done = true;
     clearTimeout(timer);
+
+    // Forget the waiter so sessions that never read events do not accumulate entries.
+    const left = (pending.get(hash) ?? []).filter((waiter) => waiter !== once);
+
+    if (left.length === 0) pending.delete(hash);
+    else pending.set(hash, left);
+
     task();
   };
 
   const timer = setTimeout(once, FINALIZED_FALLBACK_MS);
 
-  waiters.set(hash, [...(waiters.get(hash) ?? []), once]);
+  pending.set(hash, [...(pending.get(hash) ?? []), once]);
 }
 
 function eventsRead(session: RpcSession, hash: string): void {

@@ -313,6 +313,55 @@ describe('session proxy', () => {
     assert.equal(await freeBalance(chain, session.address), 0n);
   });
 
+  it('removes all proxies and returns the deposit', async () => {
+    const wallet = member();
+
+    await submit(chain, chain.api.tx.proxy.addProxy(member().address, 'Any', 0), wallet);
+    await submit(chain, chain.api.tx.proxy.addProxy(member().address, 'NonTransfer', 0), wallet);
+
+    const reservedBefore = (
+      (await chain.api.query.system.account(wallet.address)) as AccountInfo
+    ).data.reserved.toBigInt();
+    const removed = await submit(chain, chain.api.tx.proxy.removeProxies(), wallet);
+
+    assert.equal(reservedBefore, DUST / 100n + (2n * DUST) / 1000n);
+    assert.equal(removed.error, undefined);
+    assert.ok(removed.names.includes('balances.Unreserved'));
+    assert.equal(
+      (
+        (await chain.api.query.system.account(wallet.address)) as AccountInfo
+      ).data.reserved.toBigInt(),
+      0n,
+    );
+    assert.deepEqual((await chain.api.query.proxy.proxies(wallet.address)).toJSON(), [[], 0]);
+  });
+
+  it('rejects a delayed proxy with Unannounced', async () => {
+    const [wallet, delegate] = [member(), member()];
+
+    await submit(chain, chain.api.tx.proxy.addProxy(delegate.address, 'Any', 5), wallet);
+
+    const failed = await submit(
+      chain,
+      chain.api.tx.proxy.proxy(wallet.address, null, chain.api.tx.system.remark('0x')),
+      delegate,
+    );
+
+    assert.equal(failed.error, 'proxy.Unannounced');
+  });
+
+  it('rejects a 33rd proxy with TooMany', async () => {
+    const wallet = member();
+    const adds = Array.from({ length: 33 }, (_, index) =>
+      chain.api.tx.proxy.addProxy(chain.pair(`//Delegate${index}`).address, 'Voice', 0),
+    );
+
+    const failed = await submit(chain, chain.api.tx.utility.batchAll(adds), wallet);
+
+    assert.equal(failed.error, 'proxy.TooMany');
+    assert.deepEqual((await chain.api.query.proxy.proxies(wallet.address)).toJSON(), [[], 0]);
+  });
+
   it('rejects proxy errors by name', async () => {
     const [wallet, other] = [member(), member()];
 

@@ -528,6 +528,17 @@ describe('voiceCall errors', () => {
     assert.equal(failed.error, 'voiceCall.InvalidCallState');
   });
 
+  it('rejects over 100 history ids with TooManyCallIds', async () => {
+    const ids = Array.from(
+      { length: 101 },
+      (_, index) => `0x${index.toString(16).padStart(32, '0')}`,
+    );
+
+    const failed = await submit(chain, chain.api.tx.voiceCall.deleteCallHistory(ids), member());
+
+    assert.equal(failed.error, 'voiceCall.TooManyCallIds');
+  });
+
   it('rejects settle_call from others with NotSettler', async () => {
     const call = await startCall();
 
