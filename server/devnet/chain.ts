@@ -317,18 +317,40 @@ export class Chain extends EventEmitter<{ block: [Block, RawState] }> {
     const taken = this.#pool.slice(0, limit);
     const before = this.stateAt();
     const timestamp = this.#nextTimestamp();
-    const outcome = this.#storage.transaction(() =>
-      buildBlock(this.#rt, {
-        parentHash: this.#head.hash,
-        timestamp,
-        transactions: taken.map((entry) => entry.ext),
-        onBug: (error, ext) =>
-          this.#options.logger.error(
-            { err: error, tx: ext.hash },
-            'dispatch threw; recorded as DispatchError::Other',
-          ),
-      }),
-    );
+    let outcome: ReturnType<typeof buildBlock>;
+
+    try {
+      outcome = this.#storage.transaction(() =>
+        buildBlock(this.#rt, {
+          parentHash: this.#head.hash,
+          timestamp,
+          transactions: taken.map((entry) => entry.ext),
+          onBug: (error, ext) =>
+            this.#options.logger.error(
+              { err: error, tx: ext.hash },
+              'dispatch threw; recorded as DispatchError::Other',
+            ),
+        }),
+      );
+    } catch (error) {
+      // A bug in a hook: keep the chain at its head, drop the transactions that were in it,
+      // and keep serving rather than crash the process.
+      this.#options.logger.error(
+        {
+          err: error,
+          number: this.#head.header.number + 1,
+          txs: taken.map((entry) => entry.ext.hash),
+        },
+        'block building failed; its transactions were dropped',
+      );
+      this.#pendingTimestamp ??= timestamp;
+      this.#pool.splice(0, taken.length);
+
+      for (const entry of taken) entry.watch?.('dropped');
+
+      return;
+    }
+
     const block: Block = {
       hash: outcome.hash,
       header: outcome.header,

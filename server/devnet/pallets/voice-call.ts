@@ -14,7 +14,13 @@ import {
 } from '../constants.js';
 import type { CommonTypes } from '../metadata/common-types.js';
 import type { TypeBuilder } from '../metadata/type-builder.js';
-import { defineCall, ensureSigned, fail, type PalletDefinition } from '../runtime/pallet.js';
+import {
+  defineCall,
+  DispatchFailure,
+  ensureSigned,
+  fail,
+  type PalletDefinition,
+} from '../runtime/pallet.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { reducibleBalance, transfer } from './balances.js';
 import { isBlocked } from './contacts-chat.js';
@@ -109,15 +115,23 @@ function expireCalls(rt: Runtime): void {
   const now = rt.now;
 
   for (const { value: record } of rt.entries<CallRecord>('VoiceCall', 'ActiveCalls')) {
-    if (record.state === 'Ringing' && now - record.initiatedAt >= CALL_TIMEOUT_MS) {
-      rt.deposit('VoiceCall', 'CallTimeout', { call_id: record.callId });
-      endCall(rt, record, 'Timeout');
-    } else if (
+    const timedOut = record.state === 'Ringing' && now - record.initiatedAt >= CALL_TIMEOUT_MS;
+    const tooLong =
       record.state === 'Connected' &&
       record.startedAt !== null &&
-      now - record.startedAt >= MAX_CALL_DURATION_MS
-    ) {
-      endCall(rt, record, 'MaxDuration');
+      now - record.startedAt >= MAX_CALL_DURATION_MS;
+
+    if (!timedOut && !tooLong) continue;
+
+    // A hook must not fail the block: a call that cannot end now is tried again next block.
+    try {
+      rt.transactional(() => {
+        if (timedOut) rt.deposit('VoiceCall', 'CallTimeout', { call_id: record.callId });
+
+        endCall(rt, record, timedOut ? 'Timeout' : 'MaxDuration');
+      });
+    } catch (error) {
+      if (!(error instanceof DispatchFailure)) throw error;
     }
   }
 }
