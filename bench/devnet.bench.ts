@@ -28,7 +28,7 @@ export const devnetBench: BenchEntry = {
       await devnet.close();
     }
 
-    const chopsticks = await startChopsticks();
+    const chopsticks = await startChopsticks({ buildBlockMode: 'Instant' });
     let chopsticksRate: number;
 
     try {

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 
 import { startDevnet } from './devnet/index.js';
+import { launchJanus, type JanusProcess } from './signaling/janus/launcher.js';
 import { startDemo } from './stack/demo.js';
 import { packageRoot } from './stack/package-root.js';
 
@@ -77,20 +78,27 @@ async function runDev(argv: string[]): Promise<void> {
     options: {
       host: { type: 'string', default: process.env.STARDUST_HOST ?? '127.0.0.1' },
       port: { type: 'string', default: process.env.STARDUST_DEMO_PORT ?? '5173' },
+      janus: { type: 'boolean', default: false },
+      'janus-port': { type: 'string', default: process.env.STARDUST_JANUS_PORT ?? '8188' },
+      'janus-ice': { type: 'string', default: process.env.STARDUST_JANUS_ICE },
       'devnet-port': { type: 'string', default: process.env.STARDUST_DEVNET_PORT ?? '9944' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
 
   if (values.help) {
-    console.log(`Usage: stardust-voice dev [--host 127.0.0.1] [--port 5173] [--devnet-port 9944]
+    console.log(`Usage: stardust-voice dev [--host 127.0.0.1] [--port 5173] [--devnet-port 9944] [--janus]
 
 Starts the local stack and serves the demo page with Vite.
-  --host          address every server listens on (env STARDUST_HOST, default 127.0.0.1)
-  --port          port of the demo (env STARDUST_DEMO_PORT, default 5173)
-  --devnet-port   port of the devnet's JSON-RPC (env STARDUST_DEVNET_PORT, default 9944)
-
-The devnet makes a block every 6 s and keeps its state in .stardust/devnet/chain.json.`);
+  --host         address the demo and the devnet listen on (env STARDUST_HOST, default 127.0.0.1)
+  --port         port of the demo (env STARDUST_DEMO_PORT, default 5173)
+  --devnet-port  port of the devnet's JSON-RPC (env STARDUST_DEVNET_PORT, default 9944); the
+                 devnet makes a block every 6 s and keeps its state in .stardust/devnet/
+  --janus        also start Janus (apt install janus) for voice rooms; needs a network
+                 interface other than loopback for ICE (see docs/deploy-janus.md)
+  --janus-port   Janus WebSocket port on 127.0.0.1 (env STARDUST_JANUS_PORT, default 8188)
+  --janus-ice    interfaces or addresses Janus may use for media, such as eth0
+                 (env STARDUST_JANUS_ICE, default every non-loopback interface)`);
 
     return;
   }
@@ -98,7 +106,7 @@ The devnet makes a block every 6 s and keeps its state in .stardust/devnet/chain
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
   const devnet = await startDevnet({
     host: values.host,
-    port: parsePort(values['devnet-port'], '--devnet-port'),
+    port: parsePort(values['devnet-port']!, '--devnet-port'),
     blockTimeMs: 6000,
     stateFile: join(packageRoot(), '.stardust', 'devnet', 'chain.json'),
     logger: logger.child({ service: 'devnet' }),
@@ -106,11 +114,15 @@ The devnet makes a block every 6 s and keeps its state in .stardust/devnet/chain
 
   console.log(`Stardust devnet: ${devnet.url}`);
 
-  const demo = await startDemo({ host: values.host, port: parsePort(values.port, '--port') });
+  const janus = values.janus
+    ? await startDevJanus(values['janus-port'], values['janus-ice'])
+    : undefined;
+  const demo = await startDemo({ host: values.host, port: parsePort(values.port!, '--port') });
 
   console.log(`Stardust Voice demo: ${demo.url}`);
   await waitForStopSignal();
   await demo.close();
+  await janus?.close();
   await devnet.close();
 }
 
@@ -180,6 +192,27 @@ function parseCount(text: string, flag: string): number {
     throw new RangeError(`${flag} must be a non-negative integer, got "${text}"`);
 
   return value;
+}
+
+/** Starts Janus for `dev --janus` with its state in .stardust/janus. */
+async function startDevJanus(
+  port: string,
+  iceEnforceList: string | undefined,
+): Promise<JanusProcess> {
+  const root = packageRoot();
+  const janus = await launchJanus({
+    stateDir: join(root, '.stardust/janus'),
+    templates: join(root, 'test/support/janus'),
+    port: Number(port),
+    iceEnforceList: iceEnforceList ?? null,
+    rtpPortRange: [20000, 20199],
+  });
+
+  // NOTE: the signaling server takes this URL and admin key once its room handler lands;
+  // until then `dev --janus` only runs Janus next to the demo.
+  console.log(`Janus AudioBridge: ${janus.wsUrl} (log ${janus.logFile})`);
+
+  return janus;
 }
 
 function waitForStopSignal(): Promise<void> {

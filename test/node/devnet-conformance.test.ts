@@ -9,7 +9,7 @@ import { u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
 
 import { startDevnet, type DevnetHandle } from '../../server/devnet/index.js';
-import { startChopsticks, type ChopsticksHandle } from '../support/chopsticks.js';
+import { startChopsticks, type Chopsticks } from '../support/chopsticks.js';
 import {
   connect,
   eventData,
@@ -235,7 +235,7 @@ function conformance(
 }
 
 let devnet: DevnetHandle | undefined;
-let chopsticks: ChopsticksHandle | undefined;
+let chopsticks: Chopsticks | undefined;
 
 conformance('devnet', async () => {
   devnet = await startDevnet({ port: 0, blockTimeMs: 0 });
@@ -252,7 +252,7 @@ conformance('devnet', async () => {
 });
 
 conformance('chopsticks', async () => {
-  chopsticks = await startChopsticks();
+  chopsticks = await startChopsticks({ buildBlockMode: 'Instant' });
 
   const client = await connect(chopsticks.url);
   const endowment = { providers: 1, data: { free: 10n ** 18n } };

@@ -1,8 +1,22 @@
 // Server commands that browser tests call with `executeServerCommand(name, payload)` from
 // @web/test-runner-commands. Each returns plain JSON.
+import { startChopsticks, type Chopsticks } from './chopsticks.js';
 import { startStack, type Stack, type StackOptions } from './stack.js';
 
 let shared: Promise<Stack> | undefined;
+let chopsticks: Promise<Chopsticks> | undefined;
+/** PID of the chopsticks child, so the exit handler can stop it synchronously. */
+let chopsticksPid: number | undefined;
+
+function ensureChopsticks(): Promise<Chopsticks> {
+  chopsticks ??= startChopsticks().then((chain) => {
+    chopsticksPid = chain.pid;
+
+    return chain;
+  });
+
+  return chopsticks;
+}
 
 export const browserCommands: Record<string, (payload: never, sessionId: string) => unknown> = {
   /** Starts (once) the shared stack of servers and returns their URLs. */
@@ -10,6 +24,24 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
     shared ??= startStack(payload);
 
     return (await shared).urls;
+  },
+  /** Starts (once) chopsticks with the Rococo Asset Hub genesis and returns its URL. */
+  'chopsticks-url': async () => {
+    return (await ensureChopsticks()).url;
+  },
+  /** Gives an account a free balance on that chopsticks (`{ address, amount }`, planck text). */
+  'chopsticks-fund': async (payload: { address: string; amount: string }) => {
+    const chain = await ensureChopsticks();
+
+    await chain.rpc('dev_setStorage', [
+      {
+        System: {
+          Account: [[[payload.address], { providers: 1, data: { free: payload.amount } }]],
+        },
+      },
+    ]);
+
+    return true;
   },
   /** Environment facts a test may need to decide what to skip. */
   'test-env': () => ({
@@ -20,4 +52,7 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
 
 process.once('exit', () => {
   void shared?.then((stack) => stack.close());
+
+  // By PID and synchronously: promise callbacks no longer run in an exit handler.
+  if (chopsticksPid !== undefined) process.kill(chopsticksPid, 'SIGTERM');
 });

@@ -1,6 +1,6 @@
-// Starts chopsticks 1.5.1 fully offline: the Rococo Asset Hub genesis that
-// @substrate/connect-known-chains ships (with its runtime code), on a free port on
-// 127.0.0.1, stopped by its PID. Never give chopsticks `-c NAME`: it fetches configs online.
+// Chopsticks 1.5.1 running the Rococo Asset Hub genesis from @substrate/connect-known-chains,
+// fully offline: a real Substrate runtime (Wasm) behind the same JSON-RPC a node serves.
+// Started on a free loopback port and stopped by its PID.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,111 +8,148 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CHOPSTICKS = fileURLToPath(
-  new URL('../../node_modules/@acala-network/chopsticks/chopsticks.cjs', import.meta.url),
-);
-/** Chopsticks compiles the runtime and builds genesis before it listens; give it time. */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(root, 'node_modules/@acala-network/chopsticks/chopsticks.cjs');
+// Generous: the runtime compiles its Wasm on start, on two shared cores.
 const START_TIMEOUT_MS = 120_000;
 
-/** A running chopsticks process. */
-export interface ChopsticksHandle {
+export interface Chopsticks {
   url: string;
   pid: number;
+  /** Sends one JSON-RPC request over HTTP and returns its result. */
+  rpc(method: string, params?: unknown[]): Promise<unknown>;
   close(): Promise<void>;
 }
 
-/** Returns a port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
+/** Returns a TCP port that was free on 127.0.0.1 a moment ago. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
 
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
-      server.close(() => resolve(port));
-    });
-  });
+  const address = server.address();
+
+  await new Promise((resolve) => server.close(resolve));
+
+  if (address === null || typeof address === 'string') throw new Error('no port');
+
+  return address.port;
 }
 
-/** Starts chopsticks with instant block building and resolves once its RPC listens. */
-export async function startChopsticks(): Promise<ChopsticksHandle> {
+/** Options of {@link startChopsticks}. */
+export interface ChopsticksOptions {
+  /** When blocks are built; chopsticks' default is Batch (shortly after transactions arrive). */
+  buildBlockMode?: 'Batch' | 'Instant' | 'Manual';
+}
+
+/** Starts chopsticks with the Rococo Asset Hub chain spec in a temporary directory. */
+export async function startChopsticks(options: ChopsticksOptions = {}): Promise<Chopsticks> {
+  const dir = mkdtempSync(join(tmpdir(), 'stardust-chopsticks-'));
   const { chainSpec } = await import('@substrate/connect-known-chains/rococo_v2_2_asset_hub');
-  const folder = mkdtempSync(join(tmpdir(), 'stardust-chopsticks-'));
-  const specFile = join(folder, 'rococo_v2_2_asset_hub.json');
+  const specPath = join(dir, 'spec.json');
+
+  writeFileSync(specPath, chainSpec as string);
+
   const port = await freePort();
-
-  writeFileSync(specFile, chainSpec);
-
   const child = spawn(
     process.execPath,
     [
-      CHOPSTICKS,
-      `--genesis=${specFile}`,
+      CLI,
+      `--genesis=${specPath}`,
       '--host=127.0.0.1',
       `--port=${port}`,
-      '--build-block-mode=Instant',
+      ...(options.buildBlockMode === undefined
+        ? []
+        : [`--build-block-mode=${options.buildBlockMode}`]),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'info' } },
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const stop = () =>
-    stopProcess(child).finally(() => rmSync(folder, { recursive: true, force: true }));
+  const close = async () => {
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  };
 
   try {
-    await waitForListening(child);
+    await waitForRpc(child, port);
   } catch (error) {
-    await stop();
+    await close();
     throw error;
   }
 
-  return { url: `ws://127.0.0.1:${port}`, pid: child.pid!, close: stop };
+  const httpUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    pid: child.pid!,
+    rpc: (method, params = []) => rpc(httpUrl, method, params),
+    close,
+  };
 }
 
-function waitForListening(child: ChildProcess): Promise<void> {
+async function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
+  });
+  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+
+  if (body.error !== undefined) throw new Error(`${method}: ${body.error.message}`);
+
+  return body.result;
+}
+
+function waitForRpc(child: ChildProcess, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(
       () =>
-        reject(
-          new Error(
-            `chopsticks did not listen within ${START_TIMEOUT_MS} ms:\n${output.slice(-2000)}`,
-          ),
-        ),
+        fail(new Error(`chopsticks did not listen on ${port} in time:\n${output.slice(-2000)}`)),
       START_TIMEOUT_MS,
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
 
-      if (/RPC listening on/.test(output)) {
-        clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        child.stderr!.resume();
+      if (output.includes(`RPC listening on http://127.0.0.1:${port}`)) {
+        cleanup();
         resolve();
       }
     };
 
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
+    const onExit = (code: number | null) =>
+      fail(new Error(`chopsticks exited with ${code} before listening:\n${output.slice(-2000)}`));
+    const cleanup = () => {
       clearTimeout(timer);
-      reject(new Error(`chopsticks exited with code ${code}:\n${output.slice(-2000)}`));
-    });
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      child.off('exit', onExit);
+      // Keep draining output so the child never blocks on a full pipe.
+      child.stdout!.resume();
+      child.stderr!.resume();
+    };
+
+    const fail = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', onExit);
   });
 }
 
-/** Stops the process by its PID: SIGTERM, then SIGKILL if it lingers. */
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
 
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
 
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    process.kill(child.pid!, 'SIGTERM');
-  });
+  process.kill(child.pid!, 'SIGTERM');
+
+  const timer = setTimeout(() => {
+    if (child.exitCode === null) process.kill(child.pid!, 'SIGKILL');
+  }, 5_000);
+
+  await exited;
+  clearTimeout(timer);
 }

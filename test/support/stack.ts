@@ -5,11 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startDevnet } from '../../server/devnet/index.js';
+import { startJanus } from './janus.js';
 
 /** Which servers to start. Later layers add their servers here. */
 export interface StackOptions {
   /** Keep state here instead of a fresh temporary directory. */
   stateDir?: string;
+  /**
+   * Start Janus with the AudioBridge (only inside the test namespace; check
+   * `janusSkipReason()` from ./janus.js, or the `test-env` command in browser tests).
+   */
+  janus?: boolean;
   /**
    * Start a devnet: `true` for instant seal with no extra accounts, or options (block time
    * in ms, 0 = instant seal; `//MemberN` accounts; persist under the state directory).
@@ -20,6 +26,8 @@ export interface StackOptions {
 /** URLs of the servers a stack started; absent servers have no URL. */
 export interface StackUrls {
   stateDir: string;
+  /** Janus's WebSocket API, for Node-side clients; pages never talk to Janus. */
+  janusUrl?: string;
   /** WebSocket JSON-RPC URL of the devnet. */
   devnetUrl?: string;
   /** HTTP JSON-RPC URL of the devnet. */
@@ -30,6 +38,8 @@ export interface StackUrls {
 
 export interface Stack {
   urls: StackUrls;
+  /** Janus's URL and AudioBridge admin key, kept out of `urls`, which pages receive. */
+  janus?: { wsUrl: string; adminKey: string };
   close(): Promise<void>;
 }
 
@@ -39,6 +49,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'stardust-stack-'));
   const closers: Array<() => Promise<void>> = [];
   const urls: StackUrls = { stateDir };
+  let janus: Stack['janus'];
+
+  if (options.janus === true) {
+    const started = await startJanus({ stateDir: join(stateDir, 'janus') });
+
+    closers.push(() => started.close());
+    urls.janusUrl = started.wsUrl;
+    janus = { wsUrl: started.wsUrl, adminKey: started.adminKey };
+  }
 
   if (options.devnet !== undefined && options.devnet !== false) {
     const settings = options.devnet === true ? {} : options.devnet;
@@ -57,6 +76,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   return {
     urls,
+    janus,
     async close() {
       for (const close of closers.reverse()) await close();
 
