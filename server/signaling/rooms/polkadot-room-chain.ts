@@ -80,7 +80,8 @@ export class PolkadotRoomChain implements RoomChain {
 
       return new PolkadotRoomChain(api, logger.child({ component: 'room-chain' }));
     } catch (error) {
-      if (!(error instanceof StardustError)) await provider.disconnect().catch(() => {});
+      // Without this the provider keeps reconnecting and holds the process open.
+      await provider.disconnect().catch(() => {});
 
       throw error;
     } finally {
