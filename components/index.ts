@@ -4,6 +4,21 @@
  * CDN file, or call `defineElements()`) to register them.
  */
 export { StardustVoiceConfig } from './voice-config/voice-config.js';
+export { StardustRoom } from './room/room.js';
+export { StardustRoomList } from './room-list/room-list.js';
+export {
+  StardustRoomCreatedEvent,
+  StardustRoomModerationEvent,
+  StardustRoomSelectEvent,
+  StardustRoomStateChangeEvent,
+  StardustRoomTipEvent,
+} from './room/room-events.js';
+export type {
+  StardustRoomIdDetail,
+  StardustRoomModerationDetail,
+  StardustRoomStateChangeDetail,
+  StardustRoomTipDetail,
+} from './room/room-events.js';
 export { StardustElement } from './shared/stardust-element.js';
 export { ClientController } from './shared/client-controller.js';
 export type { ClientControllerOptions, ClientSource } from './shared/client-controller.js';

@@ -1,9 +1,13 @@
+import { StardustRoom } from '../room/room.js';
+import { StardustRoomList } from '../room-list/room-list.js';
 import { StardustVoiceConfig } from '../voice-config/voice-config.js';
 import { installGlobal } from './global-api.js';
 
 /** Every tag of the package and its class. Later elements add their line here. */
 export const ELEMENTS = {
   'stardust-voice-config': StardustVoiceConfig,
+  'stardust-room': StardustRoom,
+  'stardust-room-list': StardustRoomList,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 /**

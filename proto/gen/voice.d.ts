@@ -989,6 +989,9 @@ export namespace voice {
         /** RoomMemberState connected. */
         connected: boolean;
 
+        /** RoomMemberState moderatorMuted. */
+        moderatorMuted: boolean;
+
         /**
          * Creates a new RoomMemberState instance using the specified properties.
          * @param [properties] Properties to set
@@ -1047,6 +1050,9 @@ export namespace voice {
 
             /** RoomMemberState connected */
             connected?: (boolean|null);
+
+            /** RoomMemberState moderatorMuted */
+            moderatorMuted?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

@@ -2217,6 +2217,7 @@ export const voice = $root.voice = (() => {
          * @property {boolean|null} [handRaised] RoomMemberState handRaised
          * @property {boolean|null} [serverMuted] RoomMemberState serverMuted
          * @property {boolean|null} [connected] RoomMemberState connected
+         * @property {boolean|null} [moderatorMuted] RoomMemberState moderatorMuted
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2320,6 +2321,14 @@ export const voice = $root.voice = (() => {
          */
         RoomMemberState.prototype.connected = false;
 
+        /**
+         * RoomMemberState moderatorMuted.
+         * @member {boolean} moderatorMuted
+         * @memberof voice.RoomMemberState
+         * @instance
+         */
+        RoomMemberState.prototype.moderatorMuted = false;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
@@ -2379,6 +2388,8 @@ export const voice = $root.voice = (() => {
                 writer.uint32(/* id 8, wireType 0 =*/64).bool(message.serverMuted);
             if (message.connected != null && $Object.hasOwnProperty.call(message, "connected") && message.connected !== false)
                 writer.uint32(/* id 9, wireType 0 =*/72).bool(message.connected);
+            if (message.moderatorMuted != null && $Object.hasOwnProperty.call(message, "moderatorMuted") && message.moderatorMuted !== false)
+                writer.uint32(/* id 10, wireType 0 =*/80).bool(message.moderatorMuted);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2500,6 +2511,15 @@ export const voice = $root.voice = (() => {
                             message.connected = value;
                         else
                             delete message.connected;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.moderatorMuted = value;
+                        else
+                            delete message.moderatorMuted;
                         continue;
                     }
                 }

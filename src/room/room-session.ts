@@ -1,5 +1,6 @@
 import { voice } from '../../proto/gen/voice.js';
 import type { ChainClient } from '../chain/chain-client.js';
+import type { Room } from '../chain/pallets/voice-room.js';
 import type { ChainCall, TxResult, TxSender } from '../chain/types.js';
 import { silentLogger, type Logger } from '../client/logger.js';
 import { StardustError } from '../shared/errors.js';
@@ -183,16 +184,32 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
   }
 
   /**
+   * Reads the room from the chain: name, host, settings and member count.
+   *
+   * @throws StardustError CONFIG_INVALID without a chain client; ROOM_NOT_FOUND.
+   */
+  async details(): Promise<Room> {
+    const room = await this.#requireChain().voiceRoom.room(this.roomId);
+
+    if (room === null) {
+      throw new StardustError('ROOM_NOT_FOUND', `Room ${this.roomId} does not exist on chain.`);
+    }
+
+    return room;
+  }
+
+  /**
    * Reads the room's entry fee from the chain, in planck, so that a page can confirm it
-   * before {@link join} pays it.
+   * before {@link join} pays it. It is 0 for an account already in the room.
    *
    * @throws StardustError CONFIG_INVALID without a chain client; ROOM_NOT_FOUND.
    */
   async entryFee(): Promise<bigint> {
-    const room = await this.#requireChain().voiceRoom.room(this.roomId);
+    const room = await this.details();
+    const self = this.#signaling.account;
+    const chain = this.#requireChain();
 
-    if (room === null)
-      throw new StardustError('ROOM_NOT_FOUND', `Room ${this.roomId} does not exist on chain.`);
+    if (self !== undefined && (await chain.voiceRoom.member(this.roomId, self)) !== null) return 0n;
 
     return room.config.entryFee;
   }

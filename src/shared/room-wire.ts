@@ -29,6 +29,8 @@ export interface RoomMemberSnapshot {
   serverMuted: boolean;
   /** True while the member has live media. */
   connected: boolean;
+  /** Muted by a host or co-host; only they can lift it. */
+  moderatorMuted: boolean;
 }
 
 /** The running turn of sequential mode. */
@@ -167,6 +169,7 @@ export function encodeRoomState(state: RoomSnapshot): Uint8Array {
       handRaised: member.handRaised,
       serverMuted: member.serverMuted,
       connected: member.connected,
+      moderatorMuted: member.moderatorMuted,
     })),
     speakingMode: modeNumber(state.speakingMode),
     activeSpeakers: state.activeSpeakers,
@@ -206,6 +209,7 @@ export function decodeRoomState(bytes: Uint8Array): RoomSnapshot {
       handRaised: member.handRaised === true,
       serverMuted: member.serverMuted === true,
       connected: member.connected === true,
+      moderatorMuted: member.moderatorMuted === true,
     })),
     speakingMode: modeOfNumber(state.speakingMode),
     activeSpeakers: [...state.activeSpeakers],

@@ -88,6 +88,7 @@ export class LiveRoom {
         handRaised: member.handRaised,
         serverMuted: policy.serverMuted(member.account),
         connected: member.connected,
+        moderatorMuted: member.moderatorMuted || member.chainMuted,
       })),
       speakingMode: policy.mode,
       activeSpeakers: policy.activeSpeakers,

@@ -1,0 +1,200 @@
+import { expect } from 'chai';
+import { html } from 'lit';
+
+import '../define.js';
+import type { TxSender } from '../../src/chain/types.js';
+import type { RoomDirectory } from '../../src/room/room-directory.js';
+import type { CreateRoomOptions, RoomSummary } from '../../src/room/types.js';
+import { expectAccessible } from '../../test/support/axe.js';
+import { cleanupFixtures, fixture, nextEvent } from '../../test/support/fixture.js';
+import type { StardustErrorEvent } from '../shared/events.js';
+import type { StardustRoomCreatedEvent, StardustRoomSelectEvent } from '../room/room-events.js';
+import type { StardustRoomList } from './room-list.js';
+
+const HOST = '5C4hrfjw9DjXZTzV3MwzrrAr9P1MJhSrvWGWqi1eSuyUpnhM';
+const ROOMS: RoomSummary[] = [
+  {
+    id: `0x${'01'.repeat(16)}`,
+    name: 'Morning talk',
+    host: HOST,
+    memberCount: 3,
+    maxMembers: 50,
+    isPublic: true,
+    entryFee: 0n,
+    speakingMode: 'RaiseHand',
+  },
+  {
+    id: `0x${'02'.repeat(16)}`,
+    name: 'Paid panel',
+    host: HOST,
+    memberCount: 1,
+    maxMembers: 10,
+    isPublic: true,
+    entryFee: 5n * 10n ** 11n,
+    speakingMode: 'Sequential',
+  },
+];
+
+/**
+ * A stand-in for the chain-backed directory: a list in memory and the create calls it got.
+ * `RoomDirectory` itself reads the devnet in test/e2e/rooms.test.ts.
+ */
+class ListedRooms {
+  rooms = [...ROOMS];
+  created: CreateRoomOptions[] = [];
+  #listeners = new Set<() => void>();
+  #loaded: Array<() => void> = [];
+
+  async listPublic(): Promise<RoomSummary[]> {
+    for (const resolve of this.#loaded.splice(0)) queueMicrotask(resolve);
+
+    return this.rooms;
+  }
+
+  async create(options: CreateRoomOptions): Promise<string> {
+    this.created.push(options);
+
+    const id = `0x${'03'.repeat(16)}`;
+
+    this.rooms = [
+      ...this.rooms,
+      { ...ROOMS[0]!, id, name: options.name, memberCount: 1, speakingMode: options.speakingMode! },
+    ];
+
+    return id;
+  }
+
+  async watch(listener: () => void): Promise<() => void> {
+    this.#listeners.add(listener);
+
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Resolves after the next list read. */
+  loaded(): Promise<void> {
+    return new Promise((resolve) => this.#loaded.push(resolve));
+  }
+}
+
+const sender = { account: HOST, send: async () => ({}) } as unknown as TxSender;
+
+async function mount(directory: ListedRooms, withSender = true): Promise<StardustRoomList> {
+  const loaded = directory.loaded();
+  const list = await fixture<StardustRoomList>(
+    html`<stardust-room-list
+      .directory=${directory as unknown as RoomDirectory}
+      .sender=${withSender ? sender : undefined}
+    ></stardust-room-list>`,
+  );
+
+  await loaded;
+  await list.updateComplete;
+
+  return list;
+}
+
+function part(list: StardustRoomList, name: string): HTMLElement | null {
+  return list.shadowRoot!.querySelector(`[part~="${name}"]`);
+}
+
+function parts(list: StardustRoomList, name: string): HTMLElement[] {
+  return [...list.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+}
+
+function fill(list: StardustRoomList, values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) {
+    const input = list.shadowRoot!.querySelector<HTMLInputElement | HTMLSelectElement>(
+      `[name="${name}"]`,
+    )!;
+
+    input.value = value;
+  }
+}
+
+describe('<stardust-room-list>', () => {
+  afterEach(() => cleanupFixtures());
+
+  it('lists public rooms with members, mode and fee', async () => {
+    const list = await mount(new ListedRooms());
+    const rooms = parts(list, 'room');
+
+    expect(rooms).to.have.length(2);
+    expect(rooms[0]!.textContent).to.contain('Morning talk');
+    expect(rooms[0]!.textContent).to.contain('3 of 50 members');
+    expect(rooms[0]!.textContent).to.contain('free to join');
+    expect(rooms[1]!.textContent).to.contain('entry 0.5 DUST');
+    expect(rooms[1]!.textContent).to.contain('Taking turns');
+    expect(part(list, 'status')!.textContent).to.contain('2 public rooms');
+    await expectAccessible(list);
+  });
+
+  it('dispatches the room the user opens', async () => {
+    const list = await mount(new ListedRooms());
+    const selected = nextEvent<StardustRoomSelectEvent>(list, 'stardust-room-select');
+
+    parts(list, 'open-button')[1]!.click();
+
+    expect((await selected).detail).to.deep.equal({ roomId: ROOMS[1]!.id });
+  });
+
+  it('creates a room and lists it', async () => {
+    const directory = new ListedRooms();
+    const list = await mount(directory);
+    const created = nextEvent<StardustRoomCreatedEvent>(list, 'stardust-room-created');
+
+    const reloaded = directory.loaded();
+
+    fill(list, { name: 'Evening jam', maxMembers: '12', entryFee: '0.25', mode: 'HostOnly' });
+    part(list, 'create-button')!.click();
+
+    expect((await created).detail.roomId).to.equal(`0x${'03'.repeat(16)}`);
+    expect(directory.created).to.deep.equal([
+      {
+        name: 'Evening jam',
+        maxMembers: 12,
+        entryFee: 25n * 10n ** 10n,
+        isPublic: true,
+        speakingMode: 'HostOnly',
+      },
+    ]);
+    await reloaded;
+    await list.updateComplete;
+    expect(parts(list, 'room')).to.have.length(3);
+  });
+
+  it('rejects a malformed entry fee without a chain call', async () => {
+    const directory = new ListedRooms();
+    const list = await mount(directory);
+    const failed = nextEvent<StardustErrorEvent>(list, 'stardust-error');
+
+    fill(list, { name: 'Bad fee', entryFee: '1.2.3' });
+    part(list, 'create-button')!.click();
+
+    expect((await failed).detail.code).to.equal('INVALID_ARGUMENT');
+    expect(directory.created).to.deep.equal([]);
+    await list.updateComplete;
+    expect(part(list, 'error')!.textContent).to.contain('Check the values');
+  });
+
+  it('hides the create form without a sender', async () => {
+    const list = await mount(new ListedRooms(), false);
+
+    expect(part(list, 'create-form')).to.equal(null);
+  });
+
+  it('says when there is no public room, in Chinese too', async () => {
+    const directory = new ListedRooms();
+
+    directory.rooms = [];
+
+    const list = await mount(directory);
+
+    expect(part(list, 'empty')!.textContent).to.contain('No public rooms yet.');
+
+    list.locale = 'zh-CN';
+    await list.updateComplete;
+
+    expect(part(list, 'empty')!.textContent).to.contain('还没有公开房间');
+    await expectAccessible(list);
+  });
+});
