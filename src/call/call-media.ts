@@ -115,6 +115,7 @@ export class CallMedia extends Emitter<CallMediaEvents> {
   #audio: HTMLAudioElement | null = null;
   #muted = false;
   #hd: boolean;
+  #role: 'offerer' | 'answerer';
   #connected = false;
   #closed = false;
   // Perfect negotiation state (W3C WebRTC 1.0, section 10.7).
@@ -137,14 +138,20 @@ export class CallMedia extends Emitter<CallMediaEvents> {
   constructor(options: CallMediaOptions) {
     super();
 
-    if (options.iceTransportPolicy !== undefined && !['all', 'relay'].includes(options.iceTransportPolicy)) {
-      throw new TypeError(`Invalid iceTransportPolicy "${String(options.iceTransportPolicy)}": expected "all" or "relay".`);
+    if (
+      options.iceTransportPolicy !== undefined &&
+      !['all', 'relay'].includes(options.iceTransportPolicy)
+    ) {
+      throw new TypeError(
+        `Invalid iceTransportPolicy "${String(options.iceTransportPolicy)}": expected "all" or "relay".`,
+      );
     }
 
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger ?? silentLogger;
     this.#hd = options.hd === true;
+    this.#role = options.role;
 
     const create = options.createPeerConnection ?? ((config) => new RTCPeerConnection(config));
 
@@ -181,6 +188,15 @@ export class CallMedia extends Emitter<CallMediaEvents> {
   /** The remote party's audio, once it arrived. */
   get remoteStream(): MediaStream | null {
     return this.#remoteStream;
+  }
+
+  /** Who sends the first offer; may change until {@link CallMedia.connect} is called. */
+  get role(): 'offerer' | 'answerer' {
+    return this.#role;
+  }
+
+  set role(role: 'offerer' | 'answerer') {
+    this.#role = role;
   }
 
   get muted(): boolean {
@@ -230,7 +246,7 @@ export class CallMedia extends Emitter<CallMediaEvents> {
   async connect(): Promise<void> {
     const stream = await this.acquire();
 
-    if (this.#options.role === 'offerer' && this.#sender === null) {
+    if (this.#role === 'offerer' && this.#sender === null) {
       this.#sender = this.#pc.addTrack(stream.getAudioTracks()[0]!, stream);
     }
 
@@ -285,9 +301,11 @@ export class CallMedia extends Emitter<CallMediaEvents> {
   async setOutputDevice(deviceId: string): Promise<boolean> {
     this.#options.outputDeviceId = deviceId;
 
-    const audio = this.#audio as (HTMLAudioElement & { setSinkId?(id: string): Promise<void> }) | null;
+    const audio = this.#audio as
+      (HTMLAudioElement & { setSinkId?(id: string): Promise<void> }) | null;
 
-    if (audio === null) return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+    if (audio === null)
+      return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
 
     if (typeof audio.setSinkId !== 'function') return false;
 
@@ -381,7 +399,10 @@ export class CallMedia extends Emitter<CallMediaEvents> {
     this.#restartOffer = false;
     await this.#options.transport.send({
       type: 'description',
-      description: { type: description.type, sdp: applyOpusBitrate(description.sdp, this.maxBitrate) },
+      description: {
+        type: description.type,
+        sdp: applyOpusBitrate(description.sdp, this.maxBitrate),
+      },
       iceRestart,
     });
   }
@@ -391,9 +412,9 @@ export class CallMedia extends Emitter<CallMediaEvents> {
 
     if (wire === null) return;
 
-    void Promise.resolve(this.#options.transport.send({ type: 'candidate', candidate: wire })).catch(
-      (error: unknown) => this.#logger.warn('sending an ICE candidate failed', { error }),
-    );
+    void Promise.resolve(
+      this.#options.transport.send({ type: 'candidate', candidate: wire }),
+    ).catch((error: unknown) => this.#logger.warn('sending an ICE candidate failed', { error }));
   }
 
   async #onSignal(signal: MediaSignal): Promise<void> {
@@ -560,15 +581,18 @@ export class CallMedia extends Emitter<CallMediaEvents> {
     this.#restart(reason);
 
     // Check again after one grace period: a restart that does not connect counts as failed.
-    this.#graceTimer = this.#clock.setTimeout(() => {
-      this.#graceTimer = null;
+    this.#graceTimer = this.#clock.setTimeout(
+      () => {
+        this.#graceTimer = null;
 
-      const now = this.#pc.iceConnectionState;
+        const now = this.#pc.iceConnectionState;
 
-      if (now !== 'connected' && now !== 'completed' && !this.#closed) {
-        this.#restartOrFail(reason);
-      }
-    }, Math.max(this.#options.disconnectedGraceMs ?? 3000, 5000));
+        if (now !== 'connected' && now !== 'completed' && !this.#closed) {
+          this.#restartOrFail(reason);
+        }
+      },
+      Math.max(this.#options.disconnectedGraceMs ?? 3000, 5000),
+    );
   }
 
   #restart(reason: 'failed' | 'disconnected' | 'manual'): void {

@@ -38,7 +38,10 @@ export function serializeCandidate(
 /** Converts a received wire candidate to the `RTCIceCandidateInit` for `addIceCandidate`. */
 export function parseCandidate(wire: IceCandidateWire): RTCIceCandidateInit {
   if (typeof wire !== 'object' || wire === null || typeof wire.candidate !== 'string') {
-    throw new StardustError('PROTOCOL_DECODE', 'Invalid ICE candidate: expected a candidate string.');
+    throw new StardustError(
+      'PROTOCOL_DECODE',
+      'Invalid ICE candidate: expected a candidate string.',
+    );
   }
 
   const init: RTCIceCandidateInit = { candidate: wire.candidate };

@@ -111,10 +111,13 @@ export function computeQuality(
  * E-model (ITU-T G.107 with no codec impairment): R from the one-way delay and loss, then
  * the mean opinion score from R. An estimate for a signal-strength style display.
  */
-export function qualityLevel(figures: { packetLoss: number; jitter: number; latency: number }): number {
+export function qualityLevel(figures: {
+  packetLoss: number;
+  jitter: number;
+  latency: number;
+}): number {
   const effectiveDelay = figures.latency / 2 + 2 * figures.jitter + 10;
-  const delayImpairment =
-    effectiveDelay < 160 ? effectiveDelay / 40 : (effectiveDelay - 120) / 10;
+  const delayImpairment = effectiveDelay < 160 ? effectiveDelay / 40 : (effectiveDelay - 120) / 10;
   const r = Math.max(0, Math.min(100, 93.2 - delayImpairment - 2.5 * figures.packetLoss));
   const mos = 1 + 0.035 * r + 7e-6 * r * (r - 60) * (100 - r);
 
