@@ -9,6 +9,7 @@ import {
   serializeCandidate,
 } from '../../src/call/ice.js';
 import type { MediaSignal } from '../../src/call/signals.js';
+import type { CallQualitySample } from '../../src/call/quality.js';
 import {
   audioStats,
   connectionReaches,
@@ -255,16 +256,14 @@ describe('CallMedia', () => {
     await connectPair(pair);
     await audioFlowsBothWays(pair);
 
-    const quality = await new Promise<import('../../src/call/quality.js').CallQualitySample>(
-      (resolve) => {
-        const off = pair!.b.on('quality', (sample) => {
-          if (sample.receiveBitrate === 0) return;
+    const quality = await new Promise<CallQualitySample>((resolve) => {
+      const off = pair!.b.on('quality', (sample) => {
+        if (sample.receiveBitrate === 0) return;
 
-          off();
-          resolve(sample);
-        });
-      },
-    );
+        off();
+        resolve(sample);
+      });
+    });
 
     expect(quality.level).to.be.within(4, 5);
     expect(quality.packetLoss).to.equal(0);
@@ -459,11 +458,13 @@ describe('CallMedia through coturn', () => {
 
   it('connects relay-only with REST credentials', async () => {
     const iceServers = await relayServers();
+
     pair = mediaPair({ iceServers, iceTransportPolicy: 'relay' });
 
     await connectPair(pair);
     await audioFlowsBothWays(pair);
     let localType = '';
+
     (await pair.a.getStats()).forEach((stat: Record<string, string>) => {
       if (stat['type'] === 'local-candidate') localType = stat['candidateType']!;
     });
@@ -495,6 +496,7 @@ describe('CallMedia through coturn', () => {
 
   it('restarts ICE after the relay fails and reconnects', async () => {
     const iceServers = await relayServers();
+
     pair = mediaPair({
       iceServers,
       iceTransportPolicy: 'relay',
@@ -521,6 +523,7 @@ describe('CallMedia through coturn', () => {
       secret: turn!.secret,
     })) as typeof turn;
     const reason = await restarted;
+
     await Promise.all([
       connectionReaches(pair.a, 'connected'),
       connectionReaches(pair.b, 'connected'),
@@ -541,6 +544,7 @@ describe('CallMedia through coturn', () => {
 
   it('gives up with CALL_NETWORK_ERROR when restarts do not recover', async () => {
     const iceServers = await relayServers();
+
     pair = mediaPair({
       iceServers,
       iceTransportPolicy: 'relay',

@@ -63,6 +63,7 @@ async function connectedCall(env: ReturnType<typeof setup>) {
 
   await callee.accept();
   await settle();
+
   for (const media of env.media.made) media.setConnectionState('connected');
 
   return { caller, callee, callerSeen, calleeSeen };
@@ -190,6 +191,7 @@ describe('CallSession', () => {
     const first = await connectedCall(env);
     const busy = new Promise((resolve) => env.manager(BOB).once('busy', resolve));
     const charlieCall = await env.manager(CHARLIE).call(BOB);
+
     await settle();
 
     assert.equal(charlieCall.summary!.reason, 'rejected');
@@ -200,6 +202,7 @@ describe('CallSession', () => {
 
   it('refuses a second outgoing call with CALL_BUSY', async () => {
     const env = setup({ accounts: [ALICE, BOB, CHARLIE] });
+
     await env.manager(ALICE).call(BOB);
 
     await assert.rejects(
@@ -210,6 +213,7 @@ describe('CallSession', () => {
 
   it('ends as offline when the callee has no session', async () => {
     const env = setup();
+
     env.hub.offline.add(BOB);
 
     const error = await env
@@ -228,6 +232,7 @@ describe('CallSession', () => {
       env.manager(ALICE).call(BOB),
       env.manager(BOB).call(ALICE),
     ]);
+
     await settle();
 
     // Bob's key (0x8eaf…) sorts below Alice's (0xd435…), so Bob's call survives.
@@ -290,6 +295,7 @@ describe('CallSession', () => {
     const caller = await env.manager(ALICE).call(BOB);
     const { session: callee } = await incoming;
     const links: string[] = [];
+
     callee.on('chainLink', ({ chainCallId }) => links.push(chainCallId));
 
     await caller.linkChainCall('0x0123456789abcdef0123456789abcdef');
@@ -338,6 +344,7 @@ describe('CallSession', () => {
 
     await session.call();
     const { session: callee } = await incoming;
+
     await settle();
 
     assert.equal(session.summary!.reason, 'cancelled');

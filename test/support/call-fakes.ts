@@ -7,6 +7,7 @@ import type { Clock } from '../../src/call/clock.js';
 import { Emitter } from '../../src/call/emitter.js';
 import type { CallQualitySample } from '../../src/call/quality.js';
 import type { CallSignal, CallSignaling, ReceivedCallSignal } from '../../src/call/signals.js';
+import type { StardustError } from '../../src/shared/errors.js';
 
 /** Well-known dev accounts (sr25519 //Alice, //Bob, //Charlie) as SS58 with prefix 42. */
 export const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -170,7 +171,7 @@ export class FakeMedia extends Emitter<CallMediaEvents> implements CallMediaHand
   }
 
   /** Reports that ICE restarts did not recover the connection. */
-  fail(error: import('../../src/shared/errors.js').StardustError): void {
+  fail(error: StardustError): void {
     this.emit('failed', { error });
   }
 }

@@ -52,6 +52,7 @@ export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
+
     if (output.length > 50) output.shift();
   };
 
@@ -150,6 +151,7 @@ function stunBinding(port: number, waitMs: number): Promise<boolean> {
       socket.close();
       resolve(answered);
     };
+
     const timer = setTimeout(() => finish(false), waitMs);
 
     socket.on('message', (message) => finish(message.readUInt16BE(0) === 0x0101));

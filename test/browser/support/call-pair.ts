@@ -44,6 +44,7 @@ export function directTransports(): [TestTransport, TestTransport] {
 
     return end;
   };
+
   const a = make();
   const b = make();
 
