@@ -41,6 +41,7 @@ export default {
       // polkadot-js (wallet and chain tests) ships these as CommonJS inside its ES modules.
       'bn.js/lib/bn.js',
       'eventemitter3/index.js',
+      'axe-core/axe.js',
       ['@polkadot/wasm-crypto-wasm/cjs/bytes.js', ['bytes', 'lenIn', 'lenOut']],
     ]),
     serverCommandsPlugin(browserCommands),

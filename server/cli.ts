@@ -4,7 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 
+import { join } from 'node:path';
+
+import { launchJanus, type JanusProcess } from './signaling/janus/launcher.js';
 import { startDemo } from './stack/demo.js';
+import { packageRoot } from './stack/package-root.js';
 
 const USAGE = `Usage: stardust-voice <command> [options]
 
@@ -60,25 +64,58 @@ async function runDev(argv: string[]): Promise<void> {
     options: {
       host: { type: 'string', default: process.env.STARDUST_HOST ?? '127.0.0.1' },
       port: { type: 'string', default: process.env.STARDUST_DEMO_PORT ?? '5173' },
+      janus: { type: 'boolean', default: false },
+      'janus-port': { type: 'string', default: process.env.STARDUST_JANUS_PORT ?? '8188' },
+      'janus-ice': { type: 'string', default: process.env.STARDUST_JANUS_ICE },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
 
   if (values.help) {
-    console.log(`Usage: stardust-voice dev [--host 127.0.0.1] [--port 5173]
+    console.log(`Usage: stardust-voice dev [--host 127.0.0.1] [--port 5173] [--janus]
 
 Starts the local stack and serves the demo page with Vite.
-  --host   address the demo listens on (env STARDUST_HOST, default 127.0.0.1)
-  --port   port of the demo (env STARDUST_DEMO_PORT, default 5173)`);
+  --host         address the demo listens on (env STARDUST_HOST, default 127.0.0.1)
+  --port         port of the demo (env STARDUST_DEMO_PORT, default 5173)
+  --janus        also start Janus (apt install janus) for voice rooms; needs a network
+                 interface other than loopback for ICE (see docs/deploy-janus.md)
+  --janus-port   Janus WebSocket port on 127.0.0.1 (env STARDUST_JANUS_PORT, default 8188)
+  --janus-ice    interfaces or addresses Janus may use for media, such as eth0
+                 (env STARDUST_JANUS_ICE, default every non-loopback interface)`);
 
     return;
   }
 
+  const janus = values.janus
+    ? await startDevJanus(values['janus-port'], values['janus-ice'])
+    : undefined;
   const demo = await startDemo({ host: values.host, port: Number(values.port) });
 
   console.log(`Stardust Voice demo: ${demo.url}`);
   await waitForStopSignal();
   await demo.close();
+  await janus?.close();
+}
+
+/** Starts Janus for `dev --janus` with its state in .stardust/janus. */
+async function startDevJanus(
+  port: string,
+  iceEnforceList: string | undefined,
+): Promise<JanusProcess> {
+  const root = packageRoot();
+  const janus = await launchJanus({
+    stateDir: join(root, '.stardust/janus'),
+    templates: join(root, 'test/support/janus'),
+    port: Number(port),
+    iceEnforceList: iceEnforceList ?? null,
+    rtpPortRange: [20000, 20199],
+  });
+
+  // NOTE: the signaling server takes this URL and admin key once its room handler lands;
+  // until then `dev --janus` only runs Janus next to the demo.
+  console.log(`Janus AudioBridge: ${janus.wsUrl} (log ${janus.logFile})`);
+
+  return janus;
 }
 
 function waitForStopSignal(): Promise<void> {

@@ -3,8 +3,8 @@
  * Importing it has no side effects and touches no browser global.
  */
 export { StardustClient } from './client/stardust-client.js';
-export { LOCALES, resolveConfig } from './client/config.js';
-export type { Locale, ResolvedConfig, StardustConfig } from './client/config.js';
+export { ConfigError, LOCALES, resolveConfig } from './client/config.js';
+export type { ConfigProblem, Locale, ResolvedConfig, StardustConfig } from './client/config.js';
 export { consoleLogger, namedLogger, silentLogger } from './client/logger.js';
 export type { Logger } from './client/logger.js';
 export { ERROR_CODES, StardustError, hasErrorCode, isErrorCode } from './shared/errors.js';

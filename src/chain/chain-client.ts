@@ -19,7 +19,7 @@ import { VoiceCallPallet } from './pallets/voice-call.js';
 import { VoiceMiningPallet } from './pallets/voice-mining.js';
 import { VoiceRoomPallet } from './pallets/voice-room.js';
 import { hex, toChainEvent } from './plain.js';
-import type * as PolkadotApi from './polkadot-api.js';
+import type * as PolkadotApi from './load-polkadot-api.js';
 import { TxTracker } from './tx-tracker.js';
 import type { ChainCall, ChainEvent, Hex, SendOptions, TxResult } from './types.js';
 
@@ -331,7 +331,7 @@ let polkadotApi: Promise<PolkadotApiModule> | undefined;
 
 /** Loads the polkadot-js API chunk once per page. */
 function loadPolkadotApi(): Promise<PolkadotApiModule> {
-  polkadotApi ??= import('./polkadot-api.js');
+  polkadotApi ??= import('./load-polkadot-api.js');
 
   return polkadotApi;
 }

@@ -41,7 +41,7 @@ export async function createDevSigner(
     );
   }
 
-  const { deriveDevPair } = await import('./dev-keyring.js');
+  const { deriveDevPair } = await import('./load-dev-keyring.js');
   const pair = await deriveDevPair(uri, keyType);
   const publicKey = pair.publicKey.slice();
   const sign = async (message: Uint8Array) => pair.sign(message);

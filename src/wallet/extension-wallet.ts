@@ -14,7 +14,7 @@ import {
   type InjectedAccountLike,
   type WalletAccountOption,
 } from './account-options.js';
-import type * as ExtensionBackend from './extension-backend.js';
+import type * as ExtensionBackend from './load-extension-backend.js';
 import { WalletError } from './wallet-error.js';
 import type { KeyType, WalletSigner } from './wallet-signer.js';
 
@@ -342,7 +342,7 @@ export class ExtensionWallet {
   }
 
   #loadBackend(): Promise<Backend> {
-    this.#backend ??= import('./extension-backend.js');
+    this.#backend ??= import('./load-extension-backend.js');
 
     return this.#backend;
   }

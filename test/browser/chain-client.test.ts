@@ -24,7 +24,7 @@ function loadedModules(): string[] {
   return performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)
-    .filter((name) => name.includes('/src/chain/polkadot-api'));
+    .filter((name) => name.includes('/src/chain/load-polkadot-api'));
 }
 
 describe('chain client in Chromium', () => {

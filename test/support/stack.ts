@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startCoturn } from './coturn.js';
+import { startJanus } from './janus.js';
 
 /** Which servers to start. Later layers add their servers here. */
 export interface StackOptions {
@@ -12,6 +13,11 @@ export interface StackOptions {
   stateDir?: string;
   /** Start coturn with a random REST secret (TURN over UDP and TCP on 127.0.0.1). */
   coturn?: boolean;
+  /**
+   * Start Janus with the AudioBridge (only inside the test namespace; check
+   * `janusSkipReason()` from ./janus.js, or the `test-env` command in browser tests).
+   */
+  janus?: boolean;
 }
 
 /** URLs of the servers a stack started; absent servers have no URL. */
@@ -19,12 +25,16 @@ export interface StackUrls {
   stateDir: string;
   /** coturn's `turn:` URLs, when started. */
   turnUrls?: string[];
-  /** coturn's REST `static-auth-secret`, so tests can issue credentials. */
-  turnSecret?: string;
+  /** Janus's WebSocket API, for Node-side clients; pages never talk to Janus. */
+  janusUrl?: string;
 }
 
 export interface Stack {
   urls: StackUrls;
+  /** Janus's URL and AudioBridge admin key, kept out of `urls`, which pages receive. */
+  janus?: { wsUrl: string; adminKey: string };
+  /** coturn's URLs and REST secret (for the signaling server's TURN credentials). */
+  coturn?: { urls: string[]; secret: string; port: number };
   close(): Promise<void>;
 }
 
@@ -34,17 +44,29 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'stardust-stack-'));
   const closers: Array<() => Promise<void>> = [];
   const urls: StackUrls = { stateDir };
+  let janus: Stack['janus'];
+  let coturn: Stack['coturn'];
 
   if (options.coturn === true) {
-    const coturn = await startCoturn({ stateDir });
+    const started = await startCoturn({ stateDir });
 
-    closers.push(() => coturn.close());
-    urls.turnUrls = coturn.urls;
-    urls.turnSecret = coturn.secret;
+    closers.push(() => started.close());
+    urls.turnUrls = started.urls;
+    coturn = { urls: started.urls, secret: started.secret, port: started.port };
+  }
+
+  if (options.janus === true) {
+    const started = await startJanus({ stateDir: join(stateDir, 'janus') });
+
+    closers.push(() => started.close());
+    urls.janusUrl = started.wsUrl;
+    janus = { wsUrl: started.wsUrl, adminKey: started.adminKey };
   }
 
   return {
     urls,
+    janus,
+    coturn,
     async close() {
       for (const close of closers.reverse()) await close();
 
