@@ -146,3 +146,11 @@ export type {
   RejectReason as CallRejectReason,
   SessionDescriptionWire,
 } from './call/signals.js';
+export { CallChainRecorder, readCallCosts } from './call/call-chain.js';
+export type {
+  CallChainRecord,
+  CallChainRecorderEvents,
+  CallChainRecorderOptions,
+  CallCosts,
+  VoiceCallCalls,
+} from './call/call-chain.js';

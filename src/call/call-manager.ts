@@ -26,6 +26,8 @@ export interface CallManagerOptions {
 export interface CallManagerEvents extends Record<string, unknown> {
   /** A call rings for this account. The session is ringing once listeners return. */
   incoming: { session: CallSession };
+  /** A session was created (outgoing or incoming), before it rings. */
+  session: { session: CallSession };
   /** An invite was answered busy because a call is already active here. */
   busy: { from: string; callId: string };
 }
@@ -197,6 +199,7 @@ export class CallManager extends Emitter<CallManagerEvents> {
     });
 
     this.#sessions.set(session.callId, session);
+    this.emit('session', { session });
     session.on('stateChange', ({ state }) => {
       if (state === 'ended') this.#sessions.delete(session.callId);
     });

@@ -52,6 +52,8 @@ export interface CallStateContext {
   peer: string;
   /** The typed error behind an end that is not a normal hang up, else null. */
   error: StardustError | null;
+  /** Which side ended the call (set when `state` is `ended`). */
+  endedBy: 'local' | 'remote' | null;
 }
 
 /** Events of {@link CallSession}. */
@@ -63,6 +65,8 @@ export interface CallSessionEvents extends Record<string, unknown> {
   chainLink: { callId: string; chainCallId: Hex };
   /** A failure that does not end the call (a device switch, a signaling send). */
   error: { error: StardustError };
+  /** In glare this call withdrew its own invite `callId` and took the peer's call. */
+  withdrawn: { callId: string; survivor: string };
 }
 
 /** The part of {@link CallMedia} a session uses; tests give a fake. */
@@ -119,6 +123,7 @@ export interface CallSummary {
   peer: string;
   reason: CallEndReason;
   rejectReason: RejectReason | null;
+  endedBy: 'local' | 'remote';
   /** Connected time in ms by the local clock (0 when the call never connected). */
   durationMs: number;
   quality: CallQualitySample | null;
@@ -162,6 +167,9 @@ export class CallSession extends Emitter<CallSessionEvents> {
   #reason: CallEndReason | null = null;
   #rejectReason: RejectReason | null = null;
   #error: StardustError | null = null;
+  #endedBy: 'local' | 'remote' | null = null;
+  /** Set while handling a message from the peer, so an end it causes counts as remote. */
+  #remote = false;
   #media: CallMediaHandle | null = null;
   #mediaListeners = new Set<(signal: MediaSignal) => void>();
   #timer: unknown = null;
@@ -202,7 +210,13 @@ export class CallSession extends Emitter<CallSessionEvents> {
     this.#unsubscribe = this.#signaling.onSignal(({ from, signal }) => {
       if (signal.callId !== this.#callId || !sameAccount(from, this.peer)) return;
 
-      this.#onSignal(signal);
+      this.#remote = signal.type !== 'tampered';
+
+      try {
+        this.#onSignal(signal);
+      } finally {
+        this.#remote = false;
+      }
     });
   }
 
@@ -260,6 +274,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
       peer: this.peer,
       reason: this.#reason!,
       rejectReason: this.#rejectReason,
+      endedBy: this.#endedBy!,
       durationMs: this.durationMs,
       quality: this.quality,
     };
@@ -398,6 +413,28 @@ export class CallSession extends Emitter<CallSessionEvents> {
     await this.#sendQuietly({ type: 'chain-link', callId: this.#callId, chainCallId });
   }
 
+  /**
+   * Ends the call because the chain refused it (`CALL_INSUFFICIENT_BALANCE`,
+   * `CALL_CHAIN_BUSY`, `CALL_BLOCKED`) and tells the peer. A busy or blocked refusal ends as
+   * `rejected`; anything else as `cancelled` while ringing, `normal` afterwards.
+   */
+  failFromChain(error: StardustError): void {
+    if (this.#state === 'ended' || this.#state === 'idle') return;
+
+    const wasRinging = this.#state === 'ringing';
+    const rejectReason: RejectReason | null =
+      error.code === 'CALL_CHAIN_BUSY' ? 'busy' : error.code === 'CALL_BLOCKED' ? 'decline' : null;
+    const reason: CallEndReason =
+      rejectReason !== null ? 'rejected' : wasRinging ? 'cancelled' : 'normal';
+
+    this.#endWithError(reason, error, rejectReason);
+    void this.#sendQuietly(
+      wasRinging
+        ? { type: 'cancel', callId: this.#callId, reason: 'cancelled' }
+        : { type: 'hangup', callId: this.#callId, reason: 'normal' },
+    );
+  }
+
   /** Ends the call without a message to the peer (the page is going away) and releases it. */
   dispose(): void {
     if (this.#state !== 'ended') this.#end('cancelled', null);
@@ -429,6 +466,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
     this.#callId = callId;
     this.#direction = 'incoming';
     this.#hd = hd;
+    this.emit('withdrawn', { callId: withdrawn, survivor: callId });
     await this.#sendQuietly({
       type: 'cancel',
       callId: withdrawn,
@@ -706,6 +744,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
     if (this.#state === 'ended') return;
 
     this.#clearTimer();
+    this.#endedBy = this.#remote ? 'remote' : 'local';
     this.#reason = reason;
     this.#rejectReason = rejectReason;
     this.#error = error;
@@ -737,6 +776,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
       direction: this.#direction,
       peer: this.peer,
       error: this.#error,
+      endedBy: this.#endedBy,
     });
   }
 

@@ -195,7 +195,12 @@ export function fakeMediaFactory(): {
   };
 }
 
-/** Resolves after pending promise callbacks ran (messages are delivered a microtask later). */
+/**
+ * Resolves after pending promise chains ran: messages are delivered a microtask later, and
+ * the fake clock starts no real timers, so a few macrotask turns drain everything.
+ */
 export async function settle(): Promise<void> {
-  for (let index = 0; index < 10; index += 1) await Promise.resolve();
+  for (let index = 0; index < 5; index += 1) {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
 }
