@@ -126,12 +126,7 @@ export { CallMedia, compareKeys, isPolitePeer } from './call/call-media.js';
 export type { CallMediaEvents, CallMediaOptions } from './call/call-media.js';
 export { systemClock } from './call/clock.js';
 export type { Clock } from './call/clock.js';
-export {
-  decodeCandidate,
-  encodeCandidate,
-  parseCandidate,
-  serializeCandidate,
-} from './call/ice.js';
+export { parseCandidate, serializeCandidate } from './call/ice.js';
 export type { IceCandidateWire } from './call/ice.js';
 export { applyOpusBitrate, OPUS_BITRATE, OPUS_HD_BITRATE } from './call/opus.js';
 export { computeQuality, qualityLevel, readStatsSnapshot } from './call/quality.js';

@@ -2,12 +2,8 @@ import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 
 import { CallMedia } from '../../src/call/call-media.js';
-import {
-  decodeCandidate,
-  encodeCandidate,
-  parseCandidate,
-  serializeCandidate,
-} from '../../src/call/ice.js';
+import { parseCandidate, serializeCandidate } from '../../src/call/ice.js';
+import { decodeCandidate, encodeCandidate } from '../../src/call/ice-proto.js';
 import type { MediaSignal } from '../../src/call/signals.js';
 import type { CallQualitySample } from '../../src/call/quality.js';
 import {

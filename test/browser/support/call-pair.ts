@@ -2,7 +2,7 @@
 // wire encoding the signaling path uses (ICE candidates through the protobuf payload, SDP
 // as text), so the media code is tested apart from the signaling server.
 import { CallMedia, type CallMediaOptions } from '../../../src/call/call-media.js';
-import { decodeCandidate, encodeCandidate } from '../../../src/call/ice.js';
+import { decodeCandidate, encodeCandidate } from '../../../src/call/ice-proto.js';
 import type { MediaSignal, MediaTransport } from '../../../src/call/signals.js';
 
 /** A transport end that records what it sent and lets a test drop or rewrite messages. */
