@@ -36,7 +36,7 @@ export interface CallChainRecorderOptions {
   logger?: Logger;
 }
 
-/** The chain side of one call, as the recorder knows it. */
+/** The chain side of one call, as the recorder tracks it. */
 export interface CallChainRecord {
   /** The signaling call id. */
   callId: string;
@@ -190,7 +190,7 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
     });
   }
 
-  /** Stops retries and forgets every record. */
+  /** Stops retries and drops every record. */
   dispose(): void {
     this.#disposed = true;
 
@@ -298,7 +298,7 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
     const context = { callId: record.callId, action, code: error.code };
 
     if (ENDING_CODES.has(error.code) && (action === 'initiate' || action === 'accept')) {
-      this.#logger.warn('the chain refused the call', context);
+      this.#logger.warn('the chain rejected the call', context);
       session.failFromChain(error);
     } else {
       this.#logger.warn('a call transaction failed', context);
@@ -343,7 +343,7 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
   }
 }
 
-/** What a call costs before it starts: the fee per started minute and the caller's funds. */
+/** The price of a call before it starts: the fee per started minute and the caller's funds. */
 export interface CallCosts {
   /** Planck per started minute (`CallFeePerMinute`). */
   feePerMinute: bigint;

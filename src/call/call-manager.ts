@@ -28,7 +28,7 @@ export interface CallManagerEvents extends Record<string, unknown> {
   incoming: { session: CallSession };
   /** A session was created (outgoing or incoming), before it rings. */
   session: { session: CallSession };
-  /** An invite was answered busy because a call is already active here. */
+  /** A busy reply went to an invite because a call is already active here. */
   busy: { from: string; callId: string };
 }
 
@@ -126,7 +126,7 @@ export class CallManager extends Emitter<CallManagerEvents> {
       return;
     }
 
-    this.#logger.info('answering busy: a call is already active', { callId: signal.callId });
+    this.#logger.info('replying busy: a call is already active', { callId: signal.callId });
     this.emit('busy', { from: normalizeAddress(from), callId: signal.callId });
     void this.#options.signaling
       .send(from, { type: 'busy', callId: signal.callId, reason: 'busy' })

@@ -407,7 +407,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
     return this.#media.setOutputDevice(deviceId);
   }
 
-  /** Records the chain call id and tells the peer (`CALL_CHAIN_LINK`). */
+  /** Records the chain call id and sends it to the peer (`CALL_CHAIN_LINK`). */
   async linkChainCall(chainCallId: Hex): Promise<void> {
     this.#setChainCallId(chainCallId);
     await this.#sendQuietly({ type: 'chain-link', callId: this.#callId, chainCallId });
@@ -415,17 +415,21 @@ export class CallSession extends Emitter<CallSessionEvents> {
 
   /**
    * Ends the call because the chain refused it (`CALL_INSUFFICIENT_BALANCE`,
-   * `CALL_CHAIN_BUSY`, `CALL_BLOCKED`) and tells the peer. A busy or blocked refusal ends as
+   * `CALL_CHAIN_BUSY`, `CALL_BLOCKED`) and sends the end to the peer. A busy or blocked refusal ends as
    * `rejected`; anything else as `cancelled` while ringing, `normal` afterwards.
    */
   failFromChain(error: StardustError): void {
     if (this.#state === 'ended' || this.#state === 'idle') return;
 
     const wasRinging = this.#state === 'ringing';
-    const rejectReason: RejectReason | null =
-      error.code === 'CALL_CHAIN_BUSY' ? 'busy' : error.code === 'CALL_BLOCKED' ? 'decline' : null;
-    const reason: CallEndReason =
-      rejectReason !== null ? 'rejected' : wasRinging ? 'cancelled' : 'normal';
+    let rejectReason: RejectReason | null = null;
+
+    if (error.code === 'CALL_CHAIN_BUSY') rejectReason = 'busy';
+    else if (error.code === 'CALL_BLOCKED') rejectReason = 'decline';
+
+    let reason: CallEndReason = wasRinging ? 'cancelled' : 'normal';
+
+    if (rejectReason !== null) reason = 'rejected';
 
     this.#endWithError(reason, error, rejectReason);
     void this.#sendQuietly(
@@ -454,7 +458,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
 
   /**
    * Glare: this outgoing call and the peer's incoming call `callId` crossed, and the
-   * peer's survives (its caller has the lower public key). Withdraws our invite and answers
+   * peer's survives (its caller has the lower public key). Withdraws our invite and accepts
    * theirs; the session goes on as the callee of `callId`.
    */
   async yieldTo(callId: string, hd: boolean): Promise<string> {
@@ -699,7 +703,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
     this.emit('chainLink', { callId: this.#callId, chainCallId });
   }
 
-  /** A local failure (microphone, media setup) ends the call and tells the peer. */
+  /** Ends the call after a local failure (microphone, media setup) and notifies the peer. */
   #failLocally(error: unknown, fallback: CallEndReason): void {
     if (this.#state === 'ended') return;
 

@@ -1,6 +1,6 @@
-// Two call media endpoints wired directly in one page: each message goes through the same
-// wire encoding the signaling path uses (ICE candidates through the protobuf payload, SDP
-// as text), so the media code is tested apart from the signaling server.
+// Two call media endpoints wired directly in one page, so the media code is tested apart
+// from the signaling server. Each message goes through the wire encoding of the signaling
+// path: ICE candidates through the protobuf payload, SDP as text.
 import { CallMedia, type CallMediaOptions } from '../../../src/call/call-media.js';
 import { decodeCandidate, encodeCandidate } from '../../../src/call/ice-proto.js';
 import type { MediaSignal, MediaTransport } from '../../../src/call/signals.js';
@@ -70,7 +70,7 @@ export interface MediaPair {
   close(): void;
 }
 
-/** Builds two CallMedia ends: `a` offers and is impolite, `b` answers and is polite. */
+/** Builds two CallMedia ends: `a` sends the offer and is impolite, `b` replies and is polite. */
 export function mediaPair(
   shared: Partial<CallMediaOptions> = {},
   onlyA: Partial<CallMediaOptions> = {},
