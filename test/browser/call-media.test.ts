@@ -218,8 +218,24 @@ describe('CallMedia', () => {
 
   it('connects when both sides offer at once', async () => {
     pair = mediaPair({}, { role: 'offerer' }, { role: 'offerer' });
+    const offered = (sent: MediaSignal[]) =>
+      sent.some((s) => s.type === 'description' && s.description.type === 'offer');
 
-    await connectPair(pair);
+    // Hold both directions until each side has sent its own offer, so the offers collide.
+    pair.ta.hold();
+    pair.tb.hold();
+    await Promise.all([pair.a.connect(), pair.b.connect()]);
+    await pollUntil(
+      async () => offered(pair!.ta.sent) && offered(pair!.tb.sent),
+      (both) => both,
+      'both offers',
+    );
+    pair.ta.release();
+    pair.tb.release();
+    await Promise.all([
+      connectionReaches(pair.a, 'connected'),
+      connectionReaches(pair.b, 'connected'),
+    ]);
     await audioFlowsBothWays(pair);
 
     expect(

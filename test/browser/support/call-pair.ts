@@ -11,6 +11,10 @@ export interface TestTransport extends MediaTransport {
   received: MediaSignal[];
   /** Returns the message to deliver, or null to drop it. */
   filter: (signal: MediaSignal) => MediaSignal | null;
+  /** Queues what this end sends until {@link TestTransport.release}. */
+  hold(): void;
+  /** Delivers the queued messages in order and stops queueing. */
+  release(): void;
 }
 
 /** Returns two transports where what one sends, the other receives, in order. */
@@ -21,14 +25,33 @@ export function directTransports(): [TestTransport, TestTransport] {
       sent: [] as MediaSignal[],
       received: [] as MediaSignal[],
       filter: (signal: MediaSignal) => signal as MediaSignal | null,
+      held: null as MediaSignal[] | null,
+      hold() {
+        end.held ??= [];
+      },
+      release() {
+        const queued = end.held ?? [];
+
+        end.held = null;
+
+        for (const signal of queued) setTimeout(() => end.peer.deliver(signal), 0);
+      },
       peer: undefined as unknown as { deliver(signal: MediaSignal): void },
       send(signal: MediaSignal) {
         end.sent.push(signal);
 
         const passed = end.filter(roundTrip(signal));
 
+        if (passed === null) return;
+
+        if (end.held !== null) {
+          end.held.push(passed);
+
+          return;
+        }
+
         // A task later, as a network would deliver it.
-        if (passed !== null) setTimeout(() => end.peer.deliver(passed), 0);
+        setTimeout(() => end.peer.deliver(passed), 0);
       },
       onSignal(listener: (signal: MediaSignal) => void) {
         listeners.add(listener);
