@@ -4,4 +4,6 @@
  */
 export { startDemo } from './stack/demo.js';
 export type { DemoHandle, DemoOptions } from './stack/demo.js';
+export { DEV_ACCOUNT_NAMES, startDevnet, TREASURY_ACCOUNT } from './devnet/index.js';
+export type { DevnetHandle, DevnetOptions } from './devnet/index.js';
 export { main as runCli } from './cli.js';

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startDevnet } from '../../server/devnet/index.js';
 import { startCoturn } from './coturn.js';
 import { startJanus } from './janus.js';
 
@@ -18,6 +19,11 @@ export interface StackOptions {
    * `janusSkipReason()` from ./janus.js, or the `test-env` command in browser tests).
    */
   janus?: boolean;
+  /**
+   * Start a devnet: `true` for instant seal with no extra accounts, or options (block time
+   * in ms, 0 = instant seal; `//MemberN` accounts; persist under the state directory).
+   */
+  devnet?: boolean | { blockTimeMs?: number; devAccounts?: number; persist?: boolean };
 }
 
 /** URLs of the servers a stack started; absent servers have no URL. */
@@ -27,6 +33,12 @@ export interface StackUrls {
   turnUrls?: string[];
   /** Janus's WebSocket API, for Node-side clients; pages never talk to Janus. */
   janusUrl?: string;
+  /** WebSocket JSON-RPC URL of the devnet. */
+  devnetUrl?: string;
+  /** HTTP JSON-RPC URL of the devnet. */
+  devnetHttpUrl?: string;
+  /** Genesis hash of the devnet, 0x-hex. */
+  devnetGenesisHash?: string;
 }
 
 export interface Stack {
@@ -61,6 +73,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     closers.push(() => started.close());
     urls.janusUrl = started.wsUrl;
     janus = { wsUrl: started.wsUrl, adminKey: started.adminKey };
+  }
+
+  if (options.devnet !== undefined && options.devnet !== false) {
+    const settings = options.devnet === true ? {} : options.devnet;
+    const devnet = await startDevnet({
+      port: 0,
+      blockTimeMs: settings.blockTimeMs ?? 0,
+      devAccounts: settings.devAccounts ?? 0,
+      stateFile: settings.persist === true ? join(stateDir, 'devnet', 'chain.json') : undefined,
+    });
+
+    closers.push(() => devnet.close());
+    urls.devnetUrl = devnet.url;
+    urls.devnetHttpUrl = devnet.httpUrl;
+    urls.devnetGenesisHash = devnet.genesisHash;
   }
 
   return {
