@@ -26,6 +26,8 @@ async function bundleCore() {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // Browser builds run the generated protocol code on the lite runtime, as the CDN build does.
+    alias: { 'protobufjs/minimal.js': './proto/lite-runtime/index.ts' },
   });
 }
 
