@@ -16,8 +16,9 @@ import {
 } from '../../../src/shared/room-wire.js';
 import { accountKey } from '../../../src/shared/ss58.js';
 import type { JanusPool } from '../janus/pool.js';
-import type { JanusEvents, TalkingOptions } from '../janus/types.js';
+import type { TalkingOptions } from '../janus/types.js';
 import { janusRoomId } from '../janus/validate.js';
+import { watchJanusEvents } from './janus-events.js';
 import { JanusRoomMedia } from './janus-room-media.js';
 import { LiveRoom } from './live-room.js';
 import {
@@ -124,7 +125,10 @@ export class RoomService {
       (event) => this.#onChainEvent(event),
       () => void this.#resync(),
     );
-    this.#stopJanus = this.#watchJanus();
+    this.#stopJanus =
+      options.janus === undefined
+        ? () => {}
+        : watchJanusEvents(options.janus, this.#rooms, this.#logger);
   }
 
   /** The rooms served now, for tests and metrics. */
@@ -566,86 +570,6 @@ export class RoomService {
         );
       }
     }
-  }
-
-  #watchJanus(): () => void {
-    const pool = this.#options.janus;
-
-    if (pool === undefined) return () => {};
-
-    const onTalking = ({ roomId, memberId, talking }: JanusEvents['talking'][0]) => {
-      const room = this.#rooms.get(roomId);
-      const session = room?.sessions.get(memberId);
-
-      if (room === undefined || session === undefined) return;
-
-      if (room.policy.setTalking(session.account, talking)) room.speakingChanged();
-    };
-
-    const onLeft = ({ roomId, memberId, reason }: JanusEvents['memberLeft'][0]) => {
-      const room = this.#rooms.get(roomId);
-      const session = room?.sessions.get(memberId);
-
-      if (room === undefined || session === undefined || reason === 'connection-lost') return;
-
-      room.janus?.mediaEnded(memberId);
-
-      if (room.policy.has(session.account)) room.policy.setConnected(session.account, false);
-
-      room.changed();
-    };
-
-    const onDisconnected = ({ server }: JanusEvents['disconnected'][0]) => {
-      for (const room of this.#rooms.values()) {
-        if (room.janus?.server !== server) continue;
-
-        room.mediaState = 'reconnecting';
-
-        for (const session of room.sessions.values()) {
-          room.janus.mediaEnded(accountKey(session.account));
-
-          if (room.policy.has(session.account)) room.policy.setConnected(session.account, false);
-        }
-
-        room.changed();
-        this.#logger.warn(
-          { roomId: room.id, server },
-          'media server lost: members reconnect when it is back',
-        );
-      }
-    };
-
-    const onReconnected = ({ server, recreatedRooms }: JanusEvents['reconnected'][0]) => {
-      for (const room of this.#rooms.values()) {
-        if (room.janus?.server !== server || room.mediaState === 'ready') continue;
-
-        void room.janus
-          .restore(recreatedRooms.includes(room.id))
-          .then(() => {
-            room.mediaState = 'ready';
-            room.changed();
-            this.#logger.info({ roomId: room.id, server }, 'media server back: members rejoin');
-          })
-          .catch((error: unknown) =>
-            this.#logger.error(
-              { err: error, roomId: room.id, server },
-              'restoring a Janus room failed',
-            ),
-          );
-      }
-    };
-
-    pool.on('talking', onTalking);
-    pool.on('memberLeft', onLeft);
-    pool.on('disconnected', onDisconnected);
-    pool.on('reconnected', onReconnected);
-
-    return () => {
-      pool.off('talking', onTalking);
-      pool.off('memberLeft', onLeft);
-      pool.off('disconnected', onDisconnected);
-      pool.off('reconnected', onReconnected);
-    };
   }
 
   /** Runs a chain read with a deadline, so that a join never hangs on the chain. */
