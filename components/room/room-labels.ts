@@ -3,7 +3,7 @@ import type { RoomRole, RoomSpeakingMode } from '../../src/shared/room-rules.js'
 import type { RoomSessionState } from '../../src/room/types.js';
 import { msg } from '../shared/localize.js';
 
-/** The role's name in the rendering locale. */
+/** Returns the role's name in the rendering locale. */
 export function roleLabel(role: RoomRole): string {
   switch (role) {
     case 'Host':
@@ -17,7 +17,7 @@ export function roleLabel(role: RoomRole): string {
   }
 }
 
-/** The speaking mode's name in the rendering locale. */
+/** Returns the speaking mode's name in the rendering locale. */
 export function modeLabel(mode: RoomSpeakingMode): string {
   switch (mode) {
     case 'FreeSpeak':
@@ -34,7 +34,7 @@ export function modeLabel(mode: RoomSpeakingMode): string {
   }
 }
 
-/** The session state as the status line shows it, with the reason where it matters. */
+/** Returns the status line for a session state, with the reason where it matters. */
 export function stateLabel(state: RoomSessionState, reason: string | undefined): string {
   switch (state) {
     case 'idle':
@@ -58,7 +58,7 @@ export function stateLabel(state: RoomSessionState, reason: string | undefined):
   }
 }
 
-/** A member's name: its nickname, else the start and end of its address. */
+/** Returns a member's name: its nickname, else the start and end of its address. */
 export function memberName(member: { nickname: string; account: string }): string {
   if (member.nickname.trim() !== '') return member.nickname.trim();
 

@@ -6,11 +6,11 @@ import { canModerate, canSetRole, ROOM_ROLES, type RoomRole } from '../../src/sh
 import { msg, str } from '../shared/localize.js';
 import { memberName, roleLabel } from './room-labels.js';
 
-/** What a moderator can do to a member from its card. */
+/** An action a moderator takes on a member from its card. */
 export type MemberAction =
   { kind: 'mute'; muted: boolean } | { kind: 'kick' } | { kind: 'role'; role: RoomRole };
 
-/** How a card renders: who looks at it and how to act. */
+/** The context of a card: the viewer, the member's talking state, and the action callback. */
 export interface MemberCardContext {
   /** The member viewing the room, if it joined. */
   viewer: RoomMemberView | undefined;

@@ -33,7 +33,7 @@ const HOST = encodeAddress(new Uint8Array(32).fill(1));
 const SPEAKER = encodeAddress(new Uint8Array(32).fill(2));
 const LISTENER = encodeAddress(new Uint8Array(32).fill(3));
 
-/** The room as its members see it: a host, a speaker and a listener. */
+/** Returns a room state with a host, a speaker and a listener. */
 function roomState(overrides: Partial<RoomSnapshot> = {}): RoomSnapshot {
   return snapshot({
     members: [
@@ -45,7 +45,7 @@ function roomState(overrides: Partial<RoomSnapshot> = {}): RoomSnapshot {
   });
 }
 
-/** A session for `account` whose server answers ROOM_JOIN with `state`. */
+/** Returns a session for `account` whose fake server returns `state` for ROOM_JOIN. */
 function sessionFor(
   account: string,
   state = roomState(),

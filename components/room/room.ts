@@ -32,10 +32,11 @@ import { roomStyles } from './room.styles.js';
 type Confirmation = { kind: 'join'; fee: bigint } | { kind: 'close' };
 
 /**
- * A voice room: the member grid with roles, speaking rings and mute badges, the raised
- * hands, the member's own controls (join with a confirmation of the entry fee, leave, mute,
- * raise hand, yield a turn), the host's controls (mute, kick, roles, speaking mode, close),
- * the countdown of sequential turns, tips, and the reconnecting state.
+ * A voice room: the member grid with roles, speaking rings and mute badges, and the raised
+ * hands. The member's own controls join (after confirming the entry fee), leave, mute,
+ * raise a hand and end a turn. The host's controls mute, kick, change roles, switch the
+ * speaking mode and close the room. It also shows the countdown of sequential turns, tips,
+ * and the reconnecting state.
  *
  * Give it a {@link RoomSession} through the `session` property; the element renders the
  * session's state and forwards the user's actions to it.
@@ -132,7 +133,7 @@ export class StardustRoom extends StardustElement {
     if (this.session?.turn !== undefined && this._state === 'joined') this.#startTicker();
     else this.#stopTicker();
 
-    // Keyboard and screen reader users land on the question the element asks.
+    // Keyboard and screen reader users land on the confirmation.
     if (changed.has('_confirm' as keyof StardustRoom) && this._confirm !== undefined) {
       this.renderRoot.querySelector<HTMLElement>('[part="confirm-button"]')?.focus();
     }
@@ -581,7 +582,7 @@ export class StardustRoom extends StardustElement {
   }
 }
 
-/** The text a user sees for a failed action, in the rendering locale. */
+/** Returns the text shown for a failed action, in the rendering locale. */
 function failureText(error: StardustError): string {
   switch (error.code) {
     case 'ROOM_NOT_ALLOWED':

@@ -32,8 +32,8 @@ interface PeerLink {
 /**
  * The peer mesh of a room without a media server: one connection to each other member,
  * negotiated with SDP_OFFER, SDP_ANSWER and ICE_CANDIDATE messages that carry the room id
- * and are signed end to end. A member who joins offers to everyone already there; when two
- * offer to each other at once, the one with the higher account key gives way.
+ * and are signed end to end. A member who joins offers to everyone already there. When two
+ * members offer to each other at once, the one with the higher account key gives way.
  *
  * The server cannot silence anyone here: every member's browser mutes the members the room
  * state holds muted, and a well-behaved sender sends nothing then.
@@ -56,7 +56,7 @@ export class MeshLinks {
     return [...this.#links.keys()];
   }
 
-  /** The connection to one member, for statistics. */
+  /** Returns the connection to one member, for statistics. */
   peerConnection(account: string): RTCPeerConnection | undefined {
     return this.#links.get(account)?.pc;
   }
@@ -91,7 +91,7 @@ export class MeshLinks {
 
     const existing = this.#links.get(from);
 
-    // Both offered: the member with the lower key keeps its offer, the other answers.
+    // Both offered: the member with the lower key keeps its offer, and the other accepts it.
     if (existing?.pc.signalingState === 'have-local-offer' && this.#selfKey < accountKey(from))
       return;
 

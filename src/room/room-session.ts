@@ -51,8 +51,8 @@ export interface RoomSessionOptions {
   chain?: ChainClient;
   /**
    * Signs the room's extrinsics: the session proxy (no prompts) or the wallet itself.
-   * Without it, moderator actions take effect at the server only, which reverts role
-   * changes it never sees on chain.
+   * Without it, moderator actions take effect at the server only, and the server reverts
+   * role changes that never reach the chain.
    */
   sender?: TxSender;
   /** Signs tips (`balances.transferKeepAlive`): the wallet, since the proxy may not move funds. */
@@ -176,7 +176,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
     return this.#sending;
   }
 
-  /** The connection to the media server, or to one mesh member, for statistics. */
+  /** Returns the connection to the media server, or to one mesh member, for statistics. */
   peerConnection(account?: string): RTCPeerConnection | undefined {
     return account === undefined
       ? this.#server?.peerConnection
@@ -399,8 +399,8 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
   }
 
   /**
-   * Tips a member: the wallet signs `balances.transferKeepAlive` (one prompt), and once it
-   * is in a block the room sees the tip.
+   * Tips a member: the wallet signs `balances.transferKeepAlive` (one prompt), and once the
+   * transfer is in a block the server checks it and shows the tip to the room.
    *
    * @throws StardustError CONFIG_INVALID without a tip sender; wallet and chain codes;
    *   ROOM_TIP_UNVERIFIED.
@@ -448,7 +448,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
     await this.#send(await chain.voiceRoom.joinRoom(this.roomId));
   }
 
-  /** Sends ROOM_JOIN and applies the state that answers it. */
+  /** Sends ROOM_JOIN and applies the room state the server returns. */
   async #admit(resume: boolean): Promise<void> {
     const answer = await this.#signaling.request({
       type: T.ROOM_JOIN,

@@ -54,7 +54,7 @@ export interface RoomSignalingEvents {
 }
 
 /**
- * What a room needs from the signaling connection: the {@link SignalingClient} of a
+ * The part of the signaling connection a room uses; the `SignalingClient` of a
  * {@link StardustClient} has this shape.
  */
 export interface RoomSignalingPort {

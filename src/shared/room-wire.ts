@@ -1,7 +1,8 @@
 /**
  * The payloads of the room messages (ROOM_* in proto/voice.proto) as plain TypeScript
- * values, for the browser and the signaling server alike: roles and modes by their chain
- * names, int64 times as numbers, and decoding that fails only with PROTOCOL_DECODE.
+ * values, for the browser and the signaling server alike. Roles and modes carry their chain
+ * names and int64 times are numbers. The decoders raise PROTOCOL_DECODE for malformed
+ * bytes and invalid values.
  */
 import Long from 'long';
 
@@ -9,7 +10,7 @@ import { voice } from '../../proto/gen/voice.js';
 import { StardustError } from './errors.js';
 import { ROOM_ROLES, SPEAKING_MODES, type RoomRole, type RoomSpeakingMode } from './room-rules.js';
 
-/** How a room's audio travels: mixed by Janus, or a peer mesh between the members. */
+/** The path of a room's audio: mixed by Janus, or a peer mesh between the members. */
 export type RoomMediaKind = 'janus' | 'mesh';
 
 /** Whether the room's media server is there: members reconnect when it is back. */
@@ -25,7 +26,7 @@ export interface RoomMemberSnapshot {
   isMuted: boolean;
   isSpeaking: boolean;
   handRaised: boolean;
-  /** Held silent by the server (role, mode, turn or moderator), whatever its own switch says. */
+  /** Held silent by the server (role, mode, turn or moderator), whether or not it muted itself. */
   serverMuted: boolean;
   /** True while the member has live media. */
   connected: boolean;

@@ -6,10 +6,10 @@ import type { JanusEvents } from '../janus/types.js';
 import type { LiveRoom } from './live-room.js';
 
 /**
- * Applies the Janus pool's events to the served rooms: talking changes become speaking
- * indicators, a member's ended media marks it disconnected, and a lost Janus server puts
- * its rooms in the `reconnecting` media state until it is back and the rooms are restored.
- * Returns the function that stops.
+ * Applies the Janus pool's events to the served rooms. Talking changes become speaking
+ * indicators, and a member whose media ended is marked disconnected. The rooms of a lost
+ * Janus server stay in the `reconnecting` media state until it is back and they are
+ * restored. Returns the function that stops.
  */
 export function watchJanusEvents(
   pool: JanusPool,

@@ -215,7 +215,7 @@ export class JanusRoomMedia {
     return next;
   }
 
-  /** The mute Janus has for a member, or undefined when it has no media. */
+  /** Returns the mute Janus applied to a member, or undefined when it has no media. */
   appliedMute(key: string): boolean | undefined {
     return this.#applied.get(key);
   }
@@ -277,7 +277,7 @@ export class JanusRoomMedia {
 
   /**
    * Brings the room back after its Janus server restarted. The Janus client recreates the
-   * rooms it created; a room it did not create (taken over from another run) is created
+   * rooms it created. A room it did not create (taken over from another run) is created
    * again here, with every admitted token.
    */
   async restore(recreated: boolean): Promise<void> {

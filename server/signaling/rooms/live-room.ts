@@ -73,7 +73,7 @@ export class LiveRoom {
     for (const member of options.members) this.policy.upsertMember(member);
   }
 
-  /** The state every member sees. */
+  /** Returns the state broadcast to every member. */
   snapshot(): RoomSnapshot {
     const policy = this.policy;
     const turn = policy.turn;
@@ -131,7 +131,7 @@ export class LiveRoom {
       this.#options.send(session.account, type, payload);
   }
 
-  /** Sends the state to one account now (the answer to its join is separate). */
+  /** Sends the state to one account now, apart from the response to its join. */
   sendState(account: string): void {
     this.#options.send(account, voice.SignalType.ROOM_STATE, encodeRoomState(this.snapshot()));
   }

@@ -80,7 +80,7 @@ export class PolkadotRoomChain implements RoomChain {
 
       return new PolkadotRoomChain(api, logger.child({ component: 'room-chain' }));
     } catch (error) {
-      // Without this the provider keeps reconnecting and holds the process open.
+      // Without this the provider keeps reconnecting and keeps the process alive.
       await provider.disconnect().catch(() => {});
 
       throw error;

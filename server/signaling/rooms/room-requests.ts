@@ -18,7 +18,7 @@ import type { RoomChain, RoomChainEvent } from './room-chain.js';
 
 const T = voice.SignalType;
 
-/** What {@link RoomRequests} needs from the room service. */
+/** The room service functions {@link RoomRequests} calls. */
 export interface RoomRequestsHost {
   chain: RoomChain;
   timers: RoomTimers;
@@ -37,7 +37,7 @@ export interface RoomRequestsHost {
  * mesh negotiation) and the chain's VoiceRoom events, applied to one served room.
  *
  * Moderator actions take effect at once, checked against the roles the server read from
- * the chain; the moderator's browser sends the matching extrinsic, and its event confirms
+ * the chain. The moderator's browser sends the matching extrinsic, and its event confirms
  * what the server already applied.
  */
 export class RoomRequests {

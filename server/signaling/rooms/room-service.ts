@@ -43,9 +43,9 @@ export interface RoomServiceOptions {
    */
   janus?: JanusPool;
   /**
-   * The secret each room's Janus secret is derived from. Random per process by default;
-   * set the same value on every signaling instance, and keep it across restarts, so that
-   * any of them can operate a room another created.
+   * The secret each room's Janus secret is derived from. It is random per process by
+   * default. Set the same value on every signaling instance and keep it across restarts, so
+   * that any of them can operate a room another created.
    */
   janusSecretKey?: string;
   /** Talking detection of new Janus rooms; the Janus client's default when absent. */
@@ -62,7 +62,7 @@ export interface RoomServiceOptions {
    */
   kickHoldMs?: number;
   /**
-   * How long a role a moderator gave over signaling holds before the server reads the
+   * How long a role that a moderator gave over signaling lasts before the server reads the
    * member's role from the chain again, in ms; 60,000 by default.
    */
   roleConfirmMs?: number;
@@ -72,17 +72,17 @@ export interface RoomServiceOptions {
   chainTimeoutMs?: number;
 }
 
-/** The message that says how to get rooms larger than the mesh. */
+/** The advice in ROOM_MEDIA_UNAVAILABLE: how to get rooms larger than the mesh. */
 export const MEDIA_UNAVAILABLE_ADVICE =
   'Rooms larger than the peer mesh need Janus: install it (apt-get install janus) and ' +
   'start the signaling server with --janus-url and --janus-admin-key (or stardust-voice dev --janus); ' +
   'docs/deploy-janus.md has the configuration.';
 
 /**
- * The signaling server's room handler: admits members to a room's media only after reading
- * their membership from the chain, drives the media path (Janus AudioBridge, or a peer mesh
- * without Janus), enforces the room policy at the media server, follows the chain's
- * VoiceRoom events, and broadcasts each room's state to its members.
+ * The signaling server's room handler. It admits members to a room's media only after
+ * reading their membership from the chain, and drives the media path: the Janus AudioBridge,
+ * or a peer mesh without Janus. It enforces the room policy at the media server, follows
+ * the chain's VoiceRoom events, and broadcasts each room's state to its members.
  *
  * It answers every request: ROOM_JOIN with ROOM_STATE, a ROOM_JSEP offer with Janus's
  * answer, the rest with ACK, and failures with ERROR carrying a code of the error table
@@ -273,7 +273,7 @@ export class RoomService {
       try {
         room.policy.setSelfMuted(member.account, false);
       } catch {
-        // A member whose role may not speak joins muted; the state tells it so.
+        // A member whose role may not speak joins muted, and its state shows that.
       }
     }
 
@@ -332,7 +332,10 @@ export class RoomService {
     const janus = room.janus;
 
     if (jsep.type !== 'offer') {
-      throw new StardustError('INVALID_ARGUMENT', 'Members send offers; the server answers.');
+      throw new StardustError(
+        'INVALID_ARGUMENT',
+        'ROOM_JSEP from a member must carry an offer; the server returns the answer.',
+      );
     }
 
     if (janus === undefined) {
@@ -401,7 +404,7 @@ export class RoomService {
     this.#server?.replyAck(socket, message);
   }
 
-  /** Ends a member's media and, unless it left by its own request, tells its browser. */
+  /** Ends a member's media, and notifies its browser unless the member asked to leave. */
   async #endMedia(room: LiveRoom, key: string, how: 'leave' | 'kick' | 'dropped'): Promise<void> {
     const session = room.sessions.get(key);
 
@@ -430,7 +433,7 @@ export class RoomService {
     this.#rooms.delete(room.id);
     room.dispose();
 
-    // Janus leaves browsers' connections up after a destroy: the closed state tells them.
+    // Janus leaves browsers' connections up after a destroy, so the closed state closes them.
     room.broadcast(T.ROOM_STATE, encodeRoomState(room.snapshot()));
     await room.janus?.destroy();
     this.#logger.info({ roomId: room.id }, 'room closed');
@@ -572,7 +575,7 @@ export class RoomService {
     }
   }
 
-  /** Runs a chain read with a deadline, so that a join never hangs on the chain. */
+  /** Runs a chain read with a deadline: a read past `chainTimeoutMs` fails with CHAIN_UNREACHABLE. */
   async #read<T>(read: () => Promise<T>, what: string): Promise<T> {
     const timeoutMs = this.#options.chainTimeoutMs ?? 10_000;
     let timer: unknown;
