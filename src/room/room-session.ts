@@ -539,7 +539,10 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
     }
 
     const self = this.self;
-    const lost = snapshot.media === 'janus' && self !== undefined && !self.connected;
+    const before = previous?.members.find((member) => member.account === self?.account);
+    // Only a change from connected counts: states sent before the join completed lag behind.
+    const lost =
+      snapshot.media === 'janus' && before?.connected === true && self?.connected === false;
     const back = previous?.mediaState === 'reconnecting';
 
     if (
@@ -552,6 +555,8 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
   }
 
   async #reconnectMedia(): Promise<void> {
+    if (this.#connectingMedia) return;
+
     this.#clock.clearTimeout(this.#retryTimer);
     this.#setState('reconnecting', 'media');
     this.#mediaAttempts += 1;

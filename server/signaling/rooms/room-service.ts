@@ -366,17 +366,18 @@ export class RoomService {
             member.nickname || undefined,
           );
 
+    // Connected before the answer goes out, so no later state shows this member without media.
+    if (room.sessions.has(key)) {
+      room.policy.setConnected(socket.account, true);
+      room.changed();
+    }
+
     await this.#reply(
       socket,
       message,
       T.ROOM_JSEP,
       encodeRoomJsep({ type: 'answer', sdp: answer.sdp, iceRestart: jsep.iceRestart }),
     );
-
-    if (!room.sessions.has(key)) return;
-
-    room.policy.setConnected(socket.account, true);
-    room.changed();
   }
 
   #trickle(socket: RoomSocket, message: RoomSignal, room: LiveRoom): void {
