@@ -218,13 +218,21 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
    * Joins the room: on chain first when not a member yet (paying the entry fee), then
    * admission at the signaling server, then media.
    *
-   * @throws StardustError INVALID_STATE when already joining or joined; ROOM_CLOSED,
+   * @throws StardustError INVALID_STATE when already joining or joined; ROOM_CLOSED (also
+   *   after this session saw the room close),
    *   ROOM_NOT_FOUND, ROOM_NOT_MEMBER, ROOM_FULL, ROOM_MEDIA_REFUSED (Janus code in
    *   `detail`), ROOM_MEDIA_UNAVAILABLE, chain and wallet codes.
    */
   async join(options: RoomJoinOptions = {}): Promise<void> {
     if (this.#state === 'joining' || this.#state === 'joined' || this.#state === 'reconnecting') {
       throw new StardustError('INVALID_STATE', `Room ${this.roomId} is already ${this.#state}.`);
+    }
+
+    if (this.#state === 'closed') {
+      throw new StardustError(
+        'ROOM_CLOSED',
+        `Room ${this.roomId} was closed; it cannot be joined.`,
+      );
     }
 
     this.#startUnmuted = options.startUnmuted === true;

@@ -72,10 +72,13 @@ export class FakeRoomSignaling implements RoomSignalingPort {
     return () => this.#listeners[event].delete(listener);
   }
 
-  /** Delivers a server message to the session. */
-  push(type: number, payload: Uint8Array, roomId: string, from = ''): void {
+  /** Delivers a message to the session: the server's, or a peer's when `from` is set. */
+  push(type: number, payload: Uint8Array, roomId: string, from = '', timestamp = Date.now()): void {
     for (const listener of this.#listeners.message) {
-      listener({ message: { ...message(type, payload, roomId), from }, fromPeer: from !== '' });
+      listener({
+        message: { ...message(type, payload, roomId), from, timestamp: BigInt(timestamp) },
+        fromPeer: from !== '',
+      });
     }
   }
 
