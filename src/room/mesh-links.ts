@@ -23,7 +23,8 @@ export interface MeshLinksOptions {
 
 interface PeerLink {
   pc: RTCPeerConnection;
-  sender: RTCRtpSender;
+  /** Undefined on the answering side until the offer created the audio transceiver. */
+  sender: RTCRtpSender | undefined;
   sink: AudioSink | undefined;
   /** Candidates that arrived before the remote description. */
   pending: RTCIceCandidateInit[];
@@ -66,6 +67,10 @@ export class MeshLinks {
     if (this.#closed || this.#links.has(account)) return;
 
     const link = this.#create(account);
+
+    link.sender = link.pc.addTransceiver('audio', { direction: 'sendrecv' }).sender;
+    void link.sender.replaceTrack(this.#track);
+
     const offer = await link.pc.createOffer();
 
     await link.pc.setLocalDescription(offer);
@@ -100,6 +105,13 @@ export class MeshLinks {
     const link = this.#create(from);
 
     await link.pc.setRemoteDescription({ type: 'offer', sdp: sdp.sdp });
+
+    // The offer created the audio transceiver; adding one before it would go unnegotiated.
+    const transceiver = link.pc.getTransceivers()[0]!;
+
+    transceiver.direction = 'sendrecv';
+    link.sender = transceiver.sender;
+    await link.sender.replaceTrack(this.#track);
     await this.#flushCandidates(from);
 
     const answer = await link.pc.createAnswer();
@@ -118,7 +130,7 @@ export class MeshLinks {
   /** Sends `track` to every member, or nothing with `null`, without renegotiation. */
   async setTrack(track: MediaStreamTrack | null): Promise<void> {
     this.#track = track;
-    await Promise.all([...this.#links.values()].map((link) => link.sender.replaceTrack(track)));
+    await Promise.all([...this.#links.values()].map((link) => link.sender?.replaceTrack(track)));
   }
 
   /** Mutes the audio of the given members at this browser, and unmutes everyone else. */
@@ -139,10 +151,8 @@ export class MeshLinks {
     const pc = this.#options.platform.createPeerConnection({
       iceServers: this.#options.signaling.iceServers,
     });
-    const sender = pc.addTransceiver('audio', { direction: 'sendrecv' }).sender;
-    const link: PeerLink = { pc, sender, sink: undefined, pending: [] };
+    const link: PeerLink = { pc, sender: undefined, sink: undefined, pending: [] };
 
-    void sender.replaceTrack(this.#track);
     pc.addEventListener('track', (event) => {
       link.sink?.stop();
       link.sink = this.#options.platform.play(event.streams[0] ?? new MediaStream([event.track]));

@@ -40,6 +40,8 @@ import type {
 
 const T = voice.SignalType;
 const MAX_MEDIA_ATTEMPTS = 6;
+/** Refusals after which rejoining the media cannot succeed. */
+const FINAL_CODES = new Set(['ROOM_NOT_MEMBER', 'ROOM_NOT_FOUND', 'ROOM_CLOSED']);
 
 /** Options of {@link RoomSession}. */
 export interface RoomSessionOptions {
@@ -581,6 +583,13 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
       );
 
       this.emit('error', { error: failure });
+
+      // The server no longer admits this member: retrying cannot help.
+      if (FINAL_CODES.has(failure.code)) {
+        this.#end(failure.code === 'ROOM_CLOSED' ? 'closed' : 'left', 'removed');
+
+        return;
+      }
 
       if (this.#mediaAttempts >= MAX_MEDIA_ATTEMPTS) {
         this.#end('left', failure.code);

@@ -415,9 +415,17 @@ export class RoomService {
 
     if (session === undefined) return;
 
-    if (how === 'kick')
-      this.#send(session.account, T.ROOM_KICK, encodeRoomKick({ account: session.account }));
-    else if (how === 'dropped') this.#send(session.account, T.ROOM_LEAVE, new Uint8Array());
+    // Janus leaves the browser's connection up after a kick: the browser closes it on these.
+    if (how === 'kick') {
+      this.#send(
+        session.account,
+        T.ROOM_KICK,
+        encodeRoomKick({ account: session.account }),
+        room.id,
+      );
+    } else if (how === 'dropped') {
+      this.#send(session.account, T.ROOM_LEAVE, new Uint8Array(), room.id);
+    }
 
     await room.janus?.remove(key, how === 'kick' ? 'kick' : 'leave');
 

@@ -36,9 +36,18 @@ export class TurnRotation {
     return this.#turnMs;
   }
 
-  /** Sets the length of the next turns; the running turn keeps its end. */
+  /**
+   * Sets the turn length. A running turn that would last longer under the new length ends
+   * at its start plus the new length; a shorter one keeps its end.
+   */
   setTurnMs(turnMs: number): void {
     this.#turnMs = checkTurnMs(turnMs);
+
+    const turn = this.#turn;
+
+    if (turn !== undefined && turn.endsAt > turn.startedAt + turnMs) {
+      this.#turn = { ...turn, endsAt: turn.startedAt + turnMs, turnMs };
+    }
   }
 
   /** Every speaker in rotation order, eligible or not. */

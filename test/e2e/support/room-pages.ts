@@ -1,0 +1,259 @@
+// Chromium pages that hold room members (RoomSession from src/room, bundled with esbuild),
+// for the room tests and the room benchmark. The page part is room-harness.browser.ts.
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { BASE_FLAGS, CHROMIUM_PATH, fakeMicrophoneFlags } from '../../support/chromium.mjs';
+import type {
+  DeliveredMessage,
+  HarnessMemberOptions,
+  HarnessTimings,
+} from './room-harness.browser.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** The room state a page reports for one member. */
+export interface MemberState {
+  state: string;
+  sending: boolean;
+  self?: {
+    account: string;
+    role: string;
+    isMuted: boolean;
+    serverMuted: boolean;
+    connected: boolean;
+    handRaised: boolean;
+  };
+  snapshot?: {
+    members: Array<{
+      account: string;
+      role: string;
+      isMuted: boolean;
+      serverMuted: boolean;
+      moderatorMuted: boolean;
+      connected: boolean;
+      handRaised: boolean;
+      isSpeaking: boolean;
+    }>;
+    speakingMode: string;
+    activeSpeakers: string[];
+    handQueue: string[];
+    turn?: { account: string; endsAt: number; turnMs: number; queue: string[] };
+    media: string;
+    mediaState: string;
+    closed: boolean;
+  };
+  activeSpeakers: string[];
+  turnRemainingMs: number;
+  errors: string[];
+  tips: Array<{ from: string; to: string; amount: string; blockHash: string }>;
+  moderation: Array<{ action: string; target: string }>;
+}
+
+/** The outcome of a command run in the page: done, or the error code (and Janus code). */
+export type CommandResult = { ok: true } | { ok: false; code: string; detail?: number };
+
+/** How a page's member messages reach the signaling server and come back. */
+export interface RoomTransport {
+  /** Handles a message a member sends; for requests, returns the answer or an error. */
+  handle(
+    member: RoomMemberHandle,
+    kind: 'send' | 'request',
+    draft: { type: number; to?: string; roomId?: string; payload: number[] },
+  ): Promise<
+    DeliveredMessage | { error: { code: string; message: string; detail?: number } } | null
+  >;
+}
+
+/** A member living in a page. */
+export interface RoomMemberHandle {
+  id: string;
+  account: string;
+  page: RoomPage;
+}
+
+let bundled: Promise<string> | undefined;
+
+/** Bundles the page harness once per process. */
+function harnessBundle(): Promise<string> {
+  bundled ??= build({
+    absWorkingDir: ROOT,
+    entryPoints: ['test/e2e/support/room-harness.browser.ts'],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    tsconfig: 'tsconfig.json',
+    alias: { 'protobufjs/minimal.js': './proto/lite-runtime/index.ts' },
+  }).then((result) => result.outputFiles[0]!.text);
+
+  return bundled;
+}
+
+/** A Chromium with a blank same-origin page server and the fake microphone. */
+export class RoomBrowser {
+  readonly browser: Browser;
+  #server: Server;
+  #url: string;
+  #transport: RoomTransport;
+
+  private constructor(browser: Browser, server: Server, url: string, transport: RoomTransport) {
+    this.browser = browser;
+    this.#server = server;
+    this.#url = url;
+    this.#transport = transport;
+  }
+
+  /** Launches Debian's Chromium; every page's members reach the server through `transport`. */
+  static async launch(transport: RoomTransport): Promise<RoomBrowser> {
+    // http://127.0.0.1 is a secure context, which getUserMedia and WebRTC need.
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<!doctype html><title>room member</title>');
+    });
+
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+    const address = server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}/`;
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...BASE_FLAGS, ...fakeMicrophoneFlags(ROOT)],
+    });
+
+    return new RoomBrowser(browser, server, url, transport);
+  }
+
+  /** Opens a page with the harness installed. */
+  async newPage(): Promise<RoomPage> {
+    const page = await this.browser.newPage();
+    const roomPage = new RoomPage(page);
+
+    await page.exposeFunction(
+      '__roomBridge',
+      (id: string, kind: 'send' | 'request', draft: never) =>
+        this.#transport.handle(roomPage.member(id), kind, draft),
+    );
+    await page.goto(this.#url);
+    await page.addScriptTag({ content: await harnessBundle() });
+
+    return roomPage;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+}
+
+/** One page holding any number of members. */
+export class RoomPage {
+  readonly page: Page;
+  #members = new Map<string, RoomMemberHandle>();
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  member(id: string): RoomMemberHandle {
+    const member = this.#members.get(id);
+
+    if (member === undefined) throw new Error(`no member ${id}`);
+
+    return member;
+  }
+
+  /** Creates a member (a RoomSession) in the page. */
+  async create(id: string, options: HarnessMemberOptions): Promise<RoomMemberHandle> {
+    const handle = { id, account: options.account, page: this };
+
+    this.#members.set(id, handle);
+    await this.page.evaluate(
+      ([memberId, memberOptions]) => window.roomHarness.create(memberId, memberOptions),
+      [id, options] as const,
+    );
+
+    return handle;
+  }
+
+  /** Delivers a message from the server (or a relayed peer message) to a member. */
+  deliver(id: string, message: DeliveredMessage): Promise<void> {
+    return this.page.evaluate(
+      ([memberId, delivered]) => window.roomHarness.deliver(memberId, delivered),
+      [id, message] as const,
+    );
+  }
+
+  join(id: string, options: { startUnmuted?: boolean } = {}): Promise<CommandResult> {
+    return this.page.evaluate(
+      ([memberId, joinOptions]) => window.roomHarness.join(memberId, joinOptions),
+      [id, options] as const,
+    );
+  }
+
+  /** Runs a command of the harness (`setMuted`, `kick`, …) and returns its outcome. */
+  run(command: string, id: string, ...args: unknown[]): Promise<CommandResult> {
+    return this.page.evaluate(
+      ([name, memberId, rest]) =>
+        (
+          window.roomHarness as unknown as Record<
+            string,
+            (...a: unknown[]) => Promise<CommandResult>
+          >
+        )[name]!(memberId, ...rest),
+      [command, id, args] as const,
+    );
+  }
+
+  state(id: string): Promise<MemberState> {
+    return this.page.evaluate(
+      (memberId) => window.roomHarness.state(memberId),
+      id,
+    ) as Promise<MemberState>;
+  }
+
+  timings(id: string): Promise<HarnessTimings> {
+    return this.page.evaluate((memberId) => window.roomHarness.timings(memberId), id);
+  }
+
+  stats(
+    id: string,
+    peer?: string,
+  ): Promise<{
+    connectionState: string;
+    packetsReceived: number;
+    packetsSent: number;
+    bytesSent: number;
+  }> {
+    return this.page.evaluate(
+      ([memberId, account]) => window.roomHarness.stats(memberId, account),
+      [id, peer] as const,
+    );
+  }
+
+  /** The level (dBFS) near each frequency in what a member hears. */
+  spectrum(id: string, frequencies: number[]): Promise<number[]> {
+    return this.page.evaluate(([memberId, list]) => window.roomHarness.spectrum(memberId, list), [
+      id,
+      frequencies,
+    ] as const);
+  }
+
+  /** Sends the member's audio whatever the room allows, as a modified client would. */
+  forceSend(id: string): Promise<void> {
+    return this.page.evaluate((memberId) => window.roomHarness.forceSend(memberId), id);
+  }
+
+  setSignalingState(id: string, state: string): Promise<void> {
+    return this.page.evaluate(
+      ([memberId, value]) => window.roomHarness.setSignalingState(memberId, value),
+      [id, state] as const,
+    );
+  }
+}

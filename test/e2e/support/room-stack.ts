@@ -1,0 +1,140 @@
+// The servers of the room tests: the devnet, Janus (unless the test runs the mesh), the
+// room service with its chain reader, and a Chromium whose pages hold the members.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { KeyringPair } from '@polkadot/keyring/types';
+
+import { JanusPool } from '../../../server/signaling/janus/pool.js';
+import { PolkadotRoomChain } from '../../../server/signaling/rooms/polkadot-room-chain.js';
+import {
+  RoomService,
+  type RoomServiceOptions,
+} from '../../../server/signaling/rooms/room-service.js';
+import {
+  eventData,
+  startDevnetClient,
+  submit,
+  type DevnetFixture,
+} from '../../support/devnet-client.js';
+import { startJanus, type JanusFixture } from '../../support/janus.js';
+import { RoomBrowser } from './room-pages.js';
+import { ServiceBridge } from './room-service-bridge.js';
+
+/** Options of {@link startRoomStack}. */
+export interface RoomStackOptions {
+  /** Start Janus; false runs rooms in the peer mesh. */
+  janus: boolean;
+  /** `//MemberN` accounts the devnet endows. */
+  devAccounts: number;
+  /** Extra options of the room service. */
+  service?: Partial<RoomServiceOptions>;
+}
+
+/** The running servers and the helpers the tests use. */
+export interface RoomStack {
+  chain: DevnetFixture;
+  janus?: JanusFixture;
+  pool?: JanusPool;
+  roomChain: PolkadotRoomChain;
+  service: RoomService;
+  bridge: ServiceBridge;
+  browser: RoomBrowser;
+  /** `//MemberN`. */
+  member(index: number): KeyringPair;
+  /** Creates a room on chain as `host` and returns its id (bare hex). */
+  createRoom(host: KeyringPair, config?: Record<string, unknown>): Promise<string>;
+  /** Sends a VoiceRoom call on chain and fails on a dispatch error. */
+  voiceRoom(signer: KeyringPair, call: string, ...args: unknown[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the room test servers. */
+export async function startRoomStack(options: RoomStackOptions): Promise<RoomStack> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'stardust-rooms-'));
+  const closers: Array<() => Promise<unknown>> = [];
+
+  try {
+    const chain = await startDevnetClient({ devAccounts: options.devAccounts });
+
+    closers.push(() => chain.close());
+
+    let janus: JanusFixture | undefined;
+    let pool: JanusPool | undefined;
+
+    if (options.janus) {
+      janus = await startJanus({ stateDir: join(stateDir, 'janus'), debugLevel: 3 });
+      closers.push(() => janus!.close());
+      pool = new JanusPool({
+        servers: [{ name: 'janus-test', url: janus.wsUrl, adminKey: janus.adminKey }],
+      });
+      await pool.connect();
+      closers.push(() => pool!.close());
+    }
+
+    const roomChain = await PolkadotRoomChain.connect({ url: chain.devnet.url });
+
+    closers.push(() => roomChain.close());
+
+    const service = new RoomService({ chain: roomChain, janus: pool, ...options.service });
+
+    closers.push(() => service.close());
+
+    const bridge = new ServiceBridge();
+
+    bridge.service = service;
+
+    const browser = await RoomBrowser.launch(bridge);
+
+    closers.push(() => browser.close());
+
+    const voiceRoom = async (signer: KeyringPair, call: string, ...args: unknown[]) => {
+      const tx = chain.api.tx.voiceRoom[call]!(...args);
+      const included = await submit(chain, tx, signer);
+
+      if (included.error !== undefined)
+        throw new Error(`voiceRoom.${call} failed: ${included.error}`);
+    };
+
+    return {
+      chain,
+      janus,
+      pool,
+      roomChain,
+      service,
+      bridge,
+      browser,
+      member: (index) => chain.pair(`//Member${index}`),
+      async createRoom(host, config = {}) {
+        const created = await submit(
+          chain,
+          chain.api.tx.voiceRoom.createRoom('Test room', {
+            maxMembers: 50,
+            isPublic: true,
+            entryFee: 0,
+            speakingMode: 'FreeSpeak',
+            ...config,
+          }),
+          host,
+        );
+
+        if (created.error !== undefined) throw new Error(`createRoom failed: ${created.error}`);
+
+        return (eventData(created, 'voiceRoom.RoomCreated').roomId as string).slice(2);
+      },
+      voiceRoom,
+      async close() {
+        for (const close of closers.reverse()) await close().catch(() => {});
+
+        rmSync(stateDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => {});
+
+    rmSync(stateDir, { recursive: true, force: true });
+
+    throw error;
+  }
+}
