@@ -16,6 +16,7 @@ import type { BenchEntry } from './entry.js';
 const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
   proto: async () => (await import('./proto.bench.js')).protoBench,
   devnet: async () => (await import('./devnet.bench.js')).devnetBench,
+  room: async () => (await import('./room.bench.js')).roomBench,
   bundle: async () => (await import('./bundle.bench.js')).bundleBench,
 };
 

@@ -103,8 +103,14 @@ class BridgePort implements RoomSignalingPort {
     await window.__roomBridge(this.#id, 'send', wire(draft));
   }
 
+  /** How long the last request of each type took, in ms. */
+  readonly durations: Record<number, number> = {};
+
   async request(draft: RoomOutgoingSignal): Promise<RoomSignalMessage> {
+    const started = performance.now();
     const answer = await window.__roomBridge(this.#id, 'request', wire(draft));
+
+    this.durations[draft.type] = performance.now() - started;
 
     if (answer === null) throw new StardustError('SIGNAL_TIMEOUT', 'The bridge returned nothing.');
 
@@ -335,6 +341,9 @@ const harness = {
   },
 
   timings: (id: string): HarnessTimings => ({ ...require(id).timings }),
+
+  /** How long the member's last request of each signal type took, in ms. */
+  requestDurations: (id: string): Record<number, number> => ({ ...require(id).port.durations }),
 
   /** Inbound and outbound RTP counters of the member's connection (to Janus, or one mesh peer). */
   async stats(id: string, peer?: string) {
