@@ -533,6 +533,7 @@ export class SignalingCore {
       this.reject(connection, message, code, text);
       connection.close(1008, code);
     };
+
     const response = decodePayload(SignalType.AUTH_RESPONSE, message.payload);
 
     if (response.delegation === undefined)

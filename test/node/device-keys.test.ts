@@ -7,33 +7,12 @@ import {
   verifyDeviceBundle,
 } from '../../src/shared/device-keys.js';
 import { StardustError } from '../../src/shared/errors.js';
-import { ed25519KeyPair, randomBytes, sr25519Wallet, type TestWallet } from '../support/signers.js';
+import { signedBundle as makeBundle } from '../support/device-bundle.js';
+import { randomBytes, sr25519Wallet, type TestWallet } from '../support/signers.js';
 
 const NOW = 1_800_000_000_000;
 
-/** A valid bundle with `count` prekeys, signed by `wallet`. */
-export async function signedBundle(wallet: TestWallet, count = 3) {
-  const device = ed25519KeyPair();
-  const fields = {
-    account: wallet.address,
-    deviceId: randomBytes(16),
-    encryptionKey: randomBytes(32),
-    signingKey: device.publicKey,
-    createdAt: BigInt(NOW),
-  };
-  const { signature } = await wallet.signRaw(deviceBindingBytes(fields));
-  const prekeys = Array.from({ length: count }, (_, i) => {
-    const prekey = {
-      id: i + 1,
-      publicKey: randomBytes(32),
-      expiresAt: BigInt(NOW + 7 * 86_400_000),
-    };
-
-    return { ...prekey, signature: device.sign(prekeySigningBytes({ ...fields, ...prekey })) };
-  });
-
-  return { ...fields, walletSignature: signature, keyType: 0, prekeys };
-}
+const signedBundle = (wallet: TestWallet, count = 3) => makeBundle(wallet, count, NOW);
 
 const bindingInvalid = (error: unknown) =>
   error instanceof StardustError && error.code === 'KEY_BINDING_INVALID';

@@ -30,6 +30,8 @@ export interface RawClientOptions {
   delegation?: (wallet: TestWallet, sessionPublicKey: Uint8Array) => Promise<SessionDelegation>;
   /** Origin header to send. */
   origin?: string;
+  /** Session key pair; a fresh one by default. */
+  session?: ReturnType<typeof ed25519KeyPair>;
   /** Stop after the challenge, without authenticating. */
   skipAuth?: boolean;
   now?: () => number;
@@ -39,7 +41,7 @@ export interface RawClientOptions {
 export class RawClient {
   readonly socket: WebSocket;
   readonly wallet: TestWallet;
-  readonly session = ed25519KeyPair();
+  readonly session: ReturnType<typeof ed25519KeyPair>;
   readonly received: SignalMessage[] = [];
   closeCode: number | undefined;
   closeReason = '';
@@ -51,8 +53,14 @@ export class RawClient {
     [];
   #now: () => number;
 
-  private constructor(socket: WebSocket, wallet: TestWallet, now: () => number) {
+  private constructor(
+    socket: WebSocket,
+    wallet: TestWallet,
+    now: () => number,
+    session = ed25519KeyPair(),
+  ) {
     this.socket = socket;
+    this.session = session;
     this.wallet = wallet;
     this.#now = now;
     this.closed = new Promise((resolve) => {
@@ -81,6 +89,7 @@ export class RawClient {
       socket,
       options.wallet ?? sr25519Wallet(),
       options.now ?? Date.now,
+      options.session,
     );
     const challenge = client.next(SignalType.AUTH_CHALLENGE);
 
