@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import {
-  deviceBindingBytes,
-  prekeySigningBytes,
-  verifyDeviceBundle,
-} from '../../src/shared/device-keys.js';
+import { verifyDeviceBundle } from '../../src/shared/device-keys.js';
 import { StardustError } from '../../src/shared/errors.js';
 import { signedBundle as makeBundle } from '../support/device-bundle.js';
 import { randomBytes, sr25519Wallet, type TestWallet } from '../support/signers.js';
