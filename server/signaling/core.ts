@@ -591,7 +591,9 @@ export class SignalingCore {
         sessionKeyHex,
         expiresAt: verified.expiresAtMs,
       },
-      voice.SessionDelegation.encode(response.delegation as never).finish(),
+      voice.SessionDelegation.encode(
+        voice.AuthResponse.decode(message.payload).delegation!,
+      ).finish(),
     );
     this.metrics.authenticated(true);
   }

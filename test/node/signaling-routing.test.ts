@@ -285,6 +285,8 @@ describe('signaling services', () => {
 
     assert.deepEqual(delegation.sessionPublicKey, alice.session.publicKey);
     assert.deepEqual(delegation.walletSignature, alice.delegation!.walletSignature);
+    assert.equal(delegation.expiresAt, alice.delegation!.expiresAt);
+    assert.equal(delegation.issuedAt, alice.delegation!.issuedAt);
     await closeAll(alice, bob);
   });
 
