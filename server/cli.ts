@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 
+import { runSignaling } from './signaling/cli.js';
+import { DEV_GENESIS_HASH, startSignalingServer } from './signaling/server.js';
 import { startDemo } from './stack/demo.js';
 
 const USAGE = `Usage: stardust-voice <command> [options]
@@ -21,7 +23,7 @@ type Command = (argv: string[]) => Promise<void>;
 const commands: Record<string, Command> = {
   dev: runDev,
   devnet: notYetAvailable('devnet'),
-  signaling: notYetAvailable('signaling'),
+  signaling: runSignaling,
   ipfs: notYetAvailable('ipfs'),
 };
 
@@ -60,6 +62,8 @@ async function runDev(argv: string[]): Promise<void> {
     options: {
       host: { type: 'string', default: process.env.STARDUST_HOST ?? '127.0.0.1' },
       port: { type: 'string', default: process.env.STARDUST_DEMO_PORT ?? '5173' },
+      'signaling-port': { type: 'string', default: process.env.STARDUST_SIGNALING_PORT ?? '8888' },
+      genesis: { type: 'string', default: process.env.STARDUST_GENESIS ?? DEV_GENESIS_HASH },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -69,16 +73,27 @@ async function runDev(argv: string[]): Promise<void> {
 
 Starts the local stack and serves the demo page with Vite.
   --host   address the demo listens on (env STARDUST_HOST, default 127.0.0.1)
-  --port   port of the demo (env STARDUST_DEMO_PORT, default 5173)`);
+  --port   port of the demo (env STARDUST_DEMO_PORT, default 5173)
+  --signaling-port  port of the signaling server (env STARDUST_SIGNALING_PORT, default 8888)
+  --genesis  genesis hash the signaling server accepts (env STARDUST_GENESIS; a fixed
+             development hash until the devnet provides its own)`);
 
     return;
   }
 
+  const signaling = await startSignalingServer({
+    host: values.host,
+    port: Number(values['signaling-port']),
+    genesisHash: values.genesis,
+    logLevel: 'warn',
+  });
   const demo = await startDemo({ host: values.host, port: Number(values.port) });
 
   console.log(`Stardust Voice demo: ${demo.url}`);
+  console.log(`Signaling: ${signaling.url} (genesis ${signaling.genesisHash})`);
   await waitForStopSignal();
   await demo.close();
+  await signaling.close();
 }
 
 function waitForStopSignal(): Promise<void> {

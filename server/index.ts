@@ -5,3 +5,12 @@
 export { startDemo } from './stack/demo.js';
 export type { DemoHandle, DemoOptions } from './stack/demo.js';
 export { main as runCli } from './cli.js';
+export { startSignalingServer, DEV_GENESIS_HASH } from './signaling/server.js';
+export type { SignalingServerHandle } from './signaling/server.js';
+export type { SignalingServerOptions } from './signaling/options.js';
+export type { KeyDirectory, KeyLookupResult } from './signaling/key-directory.js';
+export { MemoryKeyDirectory } from './signaling/memory-key-directory.js';
+export type { RoomHandler, RoomMember, RoomServer } from './signaling/room-handler.js';
+export { noRoomHandler } from './signaling/room-handler.js';
+export type { CallSettler, EndedCall } from './signaling/settler.js';
+export { fetchGenesisHash } from './signaling/genesis.js';

@@ -15,6 +15,13 @@ import { MemoryKeyDirectory } from './memory-key-directory.js';
 import { resolveOptions, type SignalingServerOptions } from './options.js';
 import { RedisBus } from './redis-bus.js';
 import { noRoomHandler } from './room-handler.js';
+import { settlerAddress } from './settler.js';
+
+/**
+ * Genesis hash `stardust-voice dev` gives the signaling server when no chain names one:
+ * a fixed development value, not any real chain's.
+ */
+export const DEV_GENESIS_HASH = `0x${'5d'.repeat(32)}`;
 
 /** A running signaling server. */
 export interface SignalingServerHandle {
@@ -26,6 +33,8 @@ export interface SignalingServerHandle {
   serverId: string;
   /** Hex genesis hash that delegations must name, with 0x. */
   genesisHash: string;
+  /** Address of the CallSettler account from `settlerSeed`, when one was given. */
+  settlerAddress: string | undefined;
   /** Number of open sockets. */
   connections(): number;
   /**
@@ -131,6 +140,18 @@ export async function startSignalingServer(
     });
   }
 
+  const settler =
+    resolved.settlerSeed === undefined ? undefined : await settlerAddress(resolved.settlerSeed);
+
+  if (settler !== undefined && options.settler === undefined) {
+    // NOTE: submitting voiceCall.settle_call needs a chain client in the server; until one
+    // is configured through `settler`, ended calls are only logged.
+    logger.info(
+      { settler },
+      'CallSettler account configured; no settler hook submits settle_call yet',
+    );
+  }
+
   const sweep = setInterval(() => core.sweep(), resolved.sweepIntervalMs);
 
   sweep.unref();
@@ -155,6 +176,7 @@ export async function startSignalingServer(
     url: `ws://${hostForUrl}:${port}${resolved.path}`,
     metricsUrl: `http://${hostForUrl}:${port}/metrics`,
     serverId: resolved.serverId,
+    settlerAddress: settler,
     genesisHash: `0x${Buffer.from(resolved.genesisHash).toString('hex')}`,
     connections: () => core.connections.size,
     close() {

@@ -22,3 +22,18 @@ export interface EndedCall {
 export interface CallSettler {
   callEnded(call: EndedCall): void | Promise<void>;
 }
+
+/**
+ * Returns the SS58 address (prefix 42) of the sr25519 account of a secret URI such as
+ * `//CallSettler`. Loads @polkadot/keyring on first use.
+ */
+export async function settlerAddress(seed: string): Promise<string> {
+  const [{ Keyring }, { cryptoWaitReady }] = await Promise.all([
+    import('@polkadot/keyring'),
+    import('@polkadot/util-crypto'),
+  ]);
+
+  await cryptoWaitReady();
+
+  return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(seed).address;
+}

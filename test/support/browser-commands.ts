@@ -2,14 +2,21 @@
 // @web/test-runner-commands. Each returns plain JSON.
 import { startStack, type Stack, type StackOptions } from './stack.js';
 
-let shared: Promise<Stack> | undefined;
+// One stack per distinct set of options, shared by every test that asks for the same set.
+const stacks = new Map<string, Promise<Stack>>();
 
 export const browserCommands: Record<string, (payload: never, sessionId: string) => unknown> = {
   /** Starts (once) the shared stack of servers and returns their URLs. */
   'stack-urls': async (payload: StackOptions) => {
-    shared ??= startStack(payload);
+    const key = JSON.stringify(payload ?? {});
+    let stack = stacks.get(key);
 
-    return (await shared).urls;
+    if (stack === undefined) {
+      stack = startStack(payload);
+      stacks.set(key, stack);
+    }
+
+    return (await stack).urls;
   },
   /** Environment facts a test may need to decide what to skip. */
   'test-env': () => ({
@@ -19,5 +26,5 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
 };
 
 process.once('exit', () => {
-  void shared?.then((stack) => stack.close());
+  for (const stack of stacks.values()) void stack.then((started) => started.close());
 });
