@@ -6,11 +6,7 @@ import { describe, it } from 'node:test';
 
 import WebSocket from 'ws';
 
-import {
-  SignalingClient,
-  type WebSocketFactory,
-  type WebSocketLike,
-} from '../../src/signaling/signaling-client.js';
+import { SignalingClient, type WebSocketFactory } from '../../src/signaling/signaling-client.js';
 import { memorySessionStorage, SessionManager } from '../../src/wallet/session.js';
 import { startSignalingServer } from '../../server/signaling/server.js';
 import { FakeClock } from '../support/fake-clock.js';
@@ -27,15 +23,20 @@ class SocketLedger {
   maxPerClient = 0;
 
   factory(clock: FakeClock): WebSocketFactory {
-    const ledger = this;
+    const opened = this.opened;
+    const inFlight = this.inFlight;
+    const track = (live: number): void => {
+      this.maxPerClient = Math.max(this.maxPerClient, live);
+    };
+
     let live = 0;
 
     return class extends WebSocket {
       constructor(url: string) {
         super(url);
         live += 1;
-        ledger.maxPerClient = Math.max(ledger.maxPerClient, live);
-        ledger.opened.push(clock.now());
+        track(live);
+        opened.push(clock.now());
 
         const settled = new Promise<void>((resolve) => {
           this.once('open', () => resolve());
@@ -45,8 +46,8 @@ class SocketLedger {
           });
         });
 
-        ledger.inFlight.add(settled);
-        void settled.then(() => ledger.inFlight.delete(settled));
+        inFlight.add(settled);
+        void settled.then(() => inFlight.delete(settled));
       }
     } as unknown as WebSocketFactory;
   }
