@@ -24,6 +24,7 @@ export default tseslint.config(
       '.stardust/**',
       'proto/gen/**',
       'components/locales/**',
+      'src/message/opus-encoder-worklet.js',
       'demo/examples/*/dist/**',
       'demo/examples/*/node_modules/**',
     ],
@@ -109,7 +110,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.*', '**/*.config.*', 'eslint.config.js'],
+    // Config files and framework conventions (a .vue module declaration) need default exports.
+    files: ['*.config.*', '**/*.config.*', 'eslint.config.js', 'demo/examples/**/*.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

@@ -4,9 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 
+import { join } from 'node:path';
+
+import { launchJanus, type JanusProcess } from './signaling/janus/launcher.js';
 import { runSignaling } from './signaling/cli.js';
 import { DEV_GENESIS_HASH, startSignalingServer } from './signaling/server.js';
 import { startDemo } from './stack/demo.js';
+import { packageRoot } from './stack/package-root.js';
 
 const USAGE = `Usage: stardust-voice <command> [options]
 
@@ -64,19 +68,27 @@ async function runDev(argv: string[]): Promise<void> {
       port: { type: 'string', default: process.env.STARDUST_DEMO_PORT ?? '5173' },
       'signaling-port': { type: 'string', default: process.env.STARDUST_SIGNALING_PORT ?? '8888' },
       genesis: { type: 'string', default: process.env.STARDUST_GENESIS ?? DEV_GENESIS_HASH },
+      janus: { type: 'boolean', default: false },
+      'janus-port': { type: 'string', default: process.env.STARDUST_JANUS_PORT ?? '8188' },
+      'janus-ice': { type: 'string', default: process.env.STARDUST_JANUS_ICE },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
 
   if (values.help) {
-    console.log(`Usage: stardust-voice dev [--host 127.0.0.1] [--port 5173]
+    console.log(`Usage: stardust-voice dev [--host 127.0.0.1] [--port 5173] [--janus]
 
 Starts the local stack and serves the demo page with Vite.
-  --host   address the demo listens on (env STARDUST_HOST, default 127.0.0.1)
-  --port   port of the demo (env STARDUST_DEMO_PORT, default 5173)
+  --host         address the demo listens on (env STARDUST_HOST, default 127.0.0.1)
+  --port         port of the demo (env STARDUST_DEMO_PORT, default 5173)
+  --janus        also start Janus (apt install janus) for voice rooms; needs a network
+                 interface other than loopback for ICE (see docs/deploy-janus.md)
+  --janus-port   Janus WebSocket port on 127.0.0.1 (env STARDUST_JANUS_PORT, default 8188)
+  --janus-ice    interfaces or addresses Janus may use for media, such as eth0
+                 (env STARDUST_JANUS_ICE, default every non-loopback interface)
   --signaling-port  port of the signaling server (env STARDUST_SIGNALING_PORT, default 8888)
-  --genesis  genesis hash the signaling server accepts (env STARDUST_GENESIS; a fixed
-             development hash until the devnet provides its own)`);
+  --genesis      genesis hash the signaling server accepts (env STARDUST_GENESIS; a fixed
+                 development hash until the devnet provides its own)`);
 
     return;
   }
@@ -87,6 +99,9 @@ Starts the local stack and serves the demo page with Vite.
     genesisHash: values.genesis,
     logLevel: 'warn',
   });
+  const janus = values.janus
+    ? await startDevJanus(values['janus-port'], values['janus-ice'])
+    : undefined;
   const demo = await startDemo({ host: values.host, port: Number(values.port) });
 
   console.log(`Stardust Voice demo: ${demo.url}`);
@@ -94,6 +109,28 @@ Starts the local stack and serves the demo page with Vite.
   await waitForStopSignal();
   await demo.close();
   await signaling.close();
+  await janus?.close();
+}
+
+/** Starts Janus for `dev --janus` with its state in .stardust/janus. */
+async function startDevJanus(
+  port: string,
+  iceEnforceList: string | undefined,
+): Promise<JanusProcess> {
+  const root = packageRoot();
+  const janus = await launchJanus({
+    stateDir: join(root, '.stardust/janus'),
+    templates: join(root, 'test/support/janus'),
+    port: Number(port),
+    iceEnforceList: iceEnforceList ?? null,
+    rtpPortRange: [20000, 20199],
+  });
+
+  // NOTE: the signaling server takes this URL and admin key once its room handler lands;
+  // until then `dev --janus` only runs Janus next to the demo.
+  console.log(`Janus AudioBridge: ${janus.wsUrl} (log ${janus.logFile})`);
+
+  return janus;
 }
 
 function waitForStopSignal(): Promise<void> {

@@ -210,6 +210,12 @@ export const ERROR_CODES = {
     meaning: 'The account type (such as Ethereum) or its genesis pin cannot sign for this chain.',
     action: 'Pick a Substrate sr25519 or ed25519 account without a pin to another chain.',
   },
+  WALLET_SIGNATURE_INVALID: {
+    area: 'wallet',
+    meaning:
+      'The wallet returned a signature that verifies neither over the <Bytes>-wrapped message nor over the raw message for the account.',
+    action: 'Report the wallet and its version; the signature was not used.',
+  },
   ADDRESS_INVALID: {
     area: 'wallet',
     meaning: 'An address is malformed or its SS58 checksum is wrong.',
@@ -422,6 +428,18 @@ export const ERROR_CODES = {
     area: 'room',
     meaning: 'The media server refused the member; the detail carries the Janus error code.',
     action: 'Retry the join; report the code if it persists.',
+  },
+  ROOM_MEDIA_TIMEOUT: {
+    area: 'room',
+    meaning: 'The media server (Janus) did not answer a request in time (10 seconds by default).',
+    action: 'Retry; if it repeats, check the Janus process and its CPU load.',
+  },
+  ROOM_MEDIA_DISCONNECTED: {
+    area: 'room',
+    meaning:
+      'The connection to the media server (Janus) was lost before the request was answered, or no configured media server is reachable.',
+    action:
+      'Nothing for members: the server reconnects and rejoins them. Operators check that Janus runs and its WebSocket URL is right.',
   },
   ROOM_MEDIA_UNAVAILABLE: {
     area: 'room',

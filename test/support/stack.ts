@@ -5,12 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { SignalingServerOptions } from '../../server/signaling/options.js';
+import { startJanus } from './janus.js';
 import { startRedis } from './redis.js';
 
 /** Which servers to start. Later layers add their servers here. */
 export interface StackOptions {
   /** Keep state here instead of a fresh temporary directory. */
   stateDir?: string;
+  /**
+   * Start Janus with the AudioBridge (only inside the test namespace; check
+   * `janusSkipReason()` from ./janus.js, or the `test-env` command in browser tests).
+   */
+  janus?: boolean;
   /** A throwaway redis-server on a free loopback port. */
   redis?: boolean;
   /**
@@ -23,6 +29,8 @@ export interface StackOptions {
 /** URLs of the servers a stack started; absent servers have no URL. */
 export interface StackUrls {
   stateDir: string;
+  /** Janus's WebSocket API, for Node-side clients; pages never talk to Janus. */
+  janusUrl?: string;
   redis?: string;
   signaling?: string;
   signalingMetrics?: string;
@@ -32,6 +40,8 @@ export interface StackUrls {
 
 export interface Stack {
   urls: StackUrls;
+  /** Janus's URL and AudioBridge admin key, kept out of `urls`, which pages receive. */
+  janus?: { wsUrl: string; adminKey: string };
   close(): Promise<void>;
 }
 
@@ -44,6 +54,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'stardust-stack-'));
   const closers: Array<() => Promise<void>> = [];
   const urls: StackUrls = { stateDir };
+  let janus: Stack['janus'];
   const close = async (): Promise<void> => {
     for (const stop of closers.reverse()) await stop();
 
@@ -51,6 +62,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   try {
+    if (options.janus === true) {
+      const started = await startJanus({ stateDir: join(stateDir, 'janus') });
+
+      closers.push(() => started.close());
+      urls.janusUrl = started.wsUrl;
+      janus = { wsUrl: started.wsUrl, adminKey: started.adminKey };
+    }
+
     if (options.redis === true) {
       const redis = await startRedis();
 
@@ -79,5 +98,5 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
 
-  return { urls, close };
+  return { urls, janus, close };
 }
