@@ -20,6 +20,7 @@ import {
 import { StardustError } from '../shared/errors.js';
 import { accountKey, normalizeAddress } from '../shared/ss58.js';
 import { bufferOf, useWebCrypto, type WebCryptoOptions } from '../signaling/ed25519-web.js';
+import type { WalletSigner } from './wallet-signer.js';
 
 /** A session key pair that signs signaling messages. */
 export interface SessionKey {
@@ -276,6 +277,22 @@ export function encodeDelegation(delegation: SessionDelegation): Uint8Array {
 /** Decodes a stored delegation. */
 export function decodeDelegation(bytes: Uint8Array): SessionDelegation {
   return toDelegation(toPlain(voice.SessionDelegation.decode(bytes)) as never);
+}
+
+/**
+ * Adapts a {@link WalletSigner} (extension or dev keyring) to the {@link RawSigner} that
+ * delegations are signed with.
+ */
+export function rawSignerOf(signer: WalletSigner): RawSigner {
+  return {
+    address: signer.account.address,
+    keyType: signer.account.keyType,
+    async signRaw(bytes) {
+      const { signature, form } = await signer.signRaw(bytes);
+
+      return { signature, wrapped: form === 'wrapped' };
+    },
+  };
 }
 
 /** A memory-only {@link SessionStorage}: nothing survives a reload. */
