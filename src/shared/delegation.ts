@@ -12,7 +12,7 @@ import { concatBytes, equalBytes, fromHex, toHex, utf8 } from './bytes.js';
 import type { Plain } from './codec.js';
 import { toBigInt } from './codec.js';
 import { StardustError } from './errors.js';
-import type { WalletKeyType } from './signature-verify.js';
+import type { WalletKeyType } from './load-noble-signatures.js';
 import { decodeAddress, encodeAddress } from './ss58.js';
 
 /** Domain tag: the first line of every delegation statement. */
@@ -296,7 +296,7 @@ export async function verifyDelegation(
   const verified = checkDelegationFields(delegation, options);
   const keyType = keyTypeName(delegation.keyType);
   const statement = delegationStatementBytes(delegation);
-  const { verifyWalletSignature } = await import('./signature-verify.js');
+  const { verifyWalletSignature } = await import('./load-noble-signatures.js');
   const verify = (message: Uint8Array): boolean =>
     keyType === 'ed25519' && options.verifyEd25519 !== undefined
       ? options.verifyEd25519(message, delegation.walletSignature, verified.accountId)

@@ -124,7 +124,7 @@ export async function verifyDeviceBundle(
   const keyType = keyTypeName(bundle.keyType ?? 0);
   const accountId = decodeAddress(fields.account).publicKey;
   const walletSignature = bundle.walletSignature ?? new Uint8Array(0);
-  const verifiers = await import('./signature-verify.js');
+  const verifiers = await import('./load-noble-signatures.js');
   const verifyEd25519 = options.verifyEd25519 ?? verifiers.verifyEd25519;
   const walletOk =
     keyType !== undefined &&

@@ -66,7 +66,7 @@ export class Ed25519Verifier {
     this.#web ??= useWebCrypto(this.#options);
 
     if (!(await this.#web)) {
-      const { verifyEd25519 } = await import('../shared/signature-verify.js');
+      const { verifyEd25519 } = await import('../shared/load-noble-signatures.js');
 
       return verifyEd25519(message, signature, publicKey);
     }

@@ -86,11 +86,11 @@ export async function generateSessionKey(
     };
   }
 
-  const { ed25519 } = await import('@noble/curves/ed25519.js');
-  const secret = ed25519.utils.randomSecretKey();
+  const { ed25519Fallback } = await import('../shared/load-noble-signatures.js');
+  const secret = ed25519Fallback.randomSecretKey();
 
   return {
-    key: restoreSessionKey(ed25519.getPublicKey(secret), secret, options),
+    key: restoreSessionKey(ed25519Fallback.getPublicKey(secret), secret, options),
     privateKey: secret,
   };
 }
@@ -106,9 +106,9 @@ export function restoreSessionKey(
       publicKey,
       kind: 'noble',
       async sign(bytes) {
-        const { ed25519 } = await import('@noble/curves/ed25519.js');
+        const { ed25519Fallback } = await import('../shared/load-noble-signatures.js');
 
-        return ed25519.sign(bytes, privateKey);
+        return ed25519Fallback.sign(bytes, privateKey);
       },
     };
   }

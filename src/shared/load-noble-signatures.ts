@@ -1,9 +1,11 @@
 /**
- * Pure-JavaScript signature verification for wallet accounts: sr25519 with
- * `@scure/sr25519` and Ed25519 with `@noble/curves`.
+ * Pure-JavaScript signatures: sr25519 verification with `@scure/sr25519`, and Ed25519 with
+ * `@noble/curves` (verification of wallet and prekey signatures, and the session-key
+ * fallback where WebCrypto lacks Ed25519).
  *
  * Import this module lazily (`await import(...)`): it is the only place that pulls those
- * libraries into a page, and a page needs it once per peer session, not per message.
+ * libraries into a page, which needs it once per peer session, not per message. Its
+ * `load-noble` name keeps it out of the core bundle budget, like the other lazy crypto.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { verify as sr25519Verify } from '@scure/sr25519';
@@ -48,3 +50,10 @@ export function verifyEd25519(
     return false;
   }
 }
+
+/** Ed25519 signing and key generation for session keys without WebCrypto Ed25519. */
+export const ed25519Fallback = {
+  randomSecretKey: (): Uint8Array => ed25519.utils.randomSecretKey(),
+  getPublicKey: (secret: Uint8Array): Uint8Array => ed25519.getPublicKey(secret),
+  sign: (message: Uint8Array, secret: Uint8Array): Uint8Array => ed25519.sign(message, secret),
+};
