@@ -16,6 +16,7 @@ import type { BenchEntry } from './entry.js';
 const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
   proto: async () => (await import('./proto.bench.js')).protoBench,
   bundle: async () => (await import('./bundle.bench.js')).bundleBench,
+  signaling: async () => (await import('./signaling.bench.js')).signalingBench,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type WebSocket from 'ws';
 
 import { voice } from '../../proto/gen/voice.js';
-import { toHex } from '../../src/shared/bytes.js';
+import { equalBytes, toHex } from '../../src/shared/bytes.js';
 import {
   decodePayload,
   decodeSignal,
@@ -457,7 +457,7 @@ export class SignalingCore {
       return false;
     }
 
-    if (toHex(message.sessionKey) !== identity.sessionKeyHex) {
+    if (!equalBytes(message.sessionKey, identity.sessionKey)) {
       this.reject(
         connection,
         message,
