@@ -139,7 +139,7 @@ async function connectOne(url: string, genesisHash: Uint8Array): Promise<WebSock
   return socket;
 }
 
-/** An Ed25519 key pair signing with node:crypto. */
+/** Generates an Ed25519 key pair that signs with node:crypto. */
 function ed25519Key(): { publicKey: Uint8Array; sign(bytes: Uint8Array): Uint8Array } {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);

@@ -1,8 +1,8 @@
 /**
  * `signaling`: relay throughput and latency with every server check on, against a bare `ws`
- * relay forwarding the same frames; the same in strict mode; the receiving SDK's
- * verification rate in Chromium; memory per idle authenticated connection at 5,000
- * connections; and the real histogram of a 200-client reconnect storm.
+ * relay that forwards the same frames, and the same in strict mode. It also measures the
+ * receiving SDK's verification rate in Chromium, the memory per idle authenticated
+ * connection at 5,000 connections, and the real histogram of a 200-client reconnect storm.
  *
  * Servers and the idle connections run in child processes under a raised `ulimit -n`; the
  * measuring clients run here, so both relays face the same client cost.
@@ -132,7 +132,7 @@ async function relayRun(
   return { msgsPerS: (PAIRS * FRAMES_PER_PAIR * 1000) / elapsed, latencies };
 }
 
-/** A signed ICE candidate frame per message, for a call between `caller` and `callee`. */
+/** Builds one signed ICE candidate frame per message of a call from `caller` to `callee`. */
 function candidateFrames(caller: RawClient, callee: RawClient, callId: string): Uint8Array[] {
   const payload = encodePayload(SignalType.ICE_CANDIDATE, {
     candidate:

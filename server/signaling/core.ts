@@ -220,7 +220,7 @@ export class SignalingCore {
     }
   }
 
-  /** Handles one frame from a socket. Never throws. */
+  /** Handles one frame from a socket; failures become ERROR frames, and the promise never rejects. */
   async receive(connection: SignalConnection, data: Buffer, isBinary: boolean): Promise<void> {
     if (connection.state === 'closed') return;
 
@@ -297,7 +297,7 @@ export class SignalingCore {
     }
   }
 
-  /** Answers `ref` (or the socket) with ERROR `code`, and counts it. */
+  /** Sends ERROR `code` in reply to `ref` (or to the socket) and counts the rejection. */
   reject(
     connection: SignalConnection,
     ref: SignalMessage | undefined,
@@ -309,7 +309,7 @@ export class SignalingCore {
     this.sendError(connection, ref, code, text);
   }
 
-  /** Sends ERROR `code` answering `ref`, without counting it as a rejection. */
+  /** Sends ERROR `code` in reply to `ref` without counting a rejection. */
   sendError(
     connection: SignalConnection,
     ref: SignalMessage | undefined,
@@ -331,7 +331,7 @@ export class SignalingCore {
     );
   }
 
-  /** Sends ACK answering `ref`. */
+  /** Sends ACK in reply to `ref`. */
   sendAck(connection: SignalConnection, ref: SignalMessage): void {
     connection.send(
       this.serverFrame(SignalType.ACK, {
@@ -355,7 +355,7 @@ export class SignalingCore {
     });
   }
 
-  /** The room-handler view of an authenticated socket. */
+  /** Returns the room handler's view of an authenticated socket. */
   member(connection: SignalConnection): RoomMember {
     const identity = connection.identity!;
 

@@ -10,7 +10,7 @@ export interface EndedCall {
   callId: string;
   caller: string;
   callee: string;
-  /** Why the server considers it ended. */
+  /** The message that ended the call. */
   reason: 'hangup' | 'cancel' | 'reject' | 'busy';
   /** Milliseconds from accept to end; 0 for calls that never connected. */
   durationMs: number;

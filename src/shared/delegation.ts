@@ -19,7 +19,7 @@ import { decodeAddress, encodeAddress } from './ss58.js';
 export const DELEGATION_DOMAIN = 'stardust-voice/session/v1';
 /** Default lifetime of a delegation: 24 hours. */
 export const DEFAULT_DELEGATION_LIFETIME_MS = 24 * 60 * 60 * 1000;
-/** Longest lifetime a verifier accepts by default: 7 days. */
+/** Maximum lifetime a verifier accepts by default: 7 days. */
 export const MAX_DELEGATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 /** Clock difference tolerated between signer and verifier for issued-at. */
 export const DELEGATION_CLOCK_SKEW_MS = 30_000;
@@ -53,15 +53,15 @@ export interface SessionDelegation {
 export type DelegationFields = Omit<SessionDelegation, 'walletSignature'>;
 
 /**
- * What the SDK needs from a wallet: the account, its scheme, and a raw-bytes signer.
- * `WalletSigner` (extensions) and the dev keyring signer both satisfy it.
+ * The wallet interface the SDK signs delegations with: the account, its scheme, and a
+ * raw-bytes signer. `rawSignerOf(walletSigner)` adapts extension and dev keyring signers.
  */
 export interface RawSigner {
   /** SS58 address of the account. */
   address: string;
   keyType: WalletKeyType;
   /**
-   * Signs `bytes` with the account key. `wrapped` says whether the signer signed the bytes
+   * Signs `bytes` with the account key. `wrapped` is true when the signer signed the bytes
    * wrapped in `<Bytes>…</Bytes>`, as browser extensions do.
    */
   signRaw(bytes: Uint8Array): Promise<{ signature: Uint8Array; wrapped: boolean }>;
@@ -85,7 +85,7 @@ export interface DelegationCheckOptions {
   genesisHash?: Uint8Array;
   /** Origins the delegation may name; any when left out. */
   origins?: readonly string[];
-  /** Longest lifetime accepted; 7 days by default. */
+  /** Maximum lifetime accepted; 7 days by default. */
   maxLifetimeMs?: number;
   /**
    * Verifies an Ed25519 wallet signature; the pure-JavaScript verifier by default. Servers
@@ -167,7 +167,7 @@ export function delegationStatementBytes(fields: DelegationFields): Uint8Array {
   return utf8(delegationStatement(fields));
 }
 
-/** The two byte strings a wallet signature may cover: the statement, and the statement in `<Bytes>`. */
+/** Returns the two byte strings a wallet signature may cover: the statement, and the statement in `<Bytes>`. */
 export function acceptedSignedForms(statement: Uint8Array): [Uint8Array, Uint8Array] {
   return [statement, concatBytes(BYTES_OPEN, statement, BYTES_CLOSE)];
 }
@@ -185,7 +185,7 @@ export interface CreateDelegationOptions {
 }
 
 /**
- * Builds a delegation and asks the wallet to sign its statement: the one wallet prompt of a
+ * Builds a delegation and requests the wallet's signature over its statement: the one wallet prompt of a
  * session.
  * @throws StardustError ACCOUNT_UNSUPPORTED for ecdsa accounts; the wallet's own errors
  * (such as WALLET_REJECTED) pass through.

@@ -1,7 +1,7 @@
 /**
- * Device key bundles: the statement that binds a device's keys to its account with one
- * wallet signature, the canonical bytes a device's Ed25519 key signs for each one-time
- * prekey, and the checks both the key directory and senders run on a bundle.
+ * Device key bundles. One wallet signature over a statement binds a device's keys to its
+ * account, and the device's Ed25519 key signs canonical bytes for each one-time prekey.
+ * The key directory and senders run the same checks on a bundle.
  *
  * A device has an X25519 key for sealing messages to it and an Ed25519 key that signs its
  * one-time prekeys (X25519 cannot sign). The wallet signs the binding once per device, so

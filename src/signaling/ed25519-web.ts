@@ -37,7 +37,7 @@ export function webCryptoHasEd25519(
   return support;
 }
 
-/** Whether to use WebCrypto for Ed25519 with these options. */
+/** Resolves true when Ed25519 should use WebCrypto with these options. */
 export async function useWebCrypto(options: WebCryptoOptions): Promise<boolean> {
   return (
     options.forceFallback !== true &&
@@ -102,7 +102,7 @@ export class Ed25519Verifier {
   }
 }
 
-/** A copy of `bytes` in its own ArrayBuffer, as WebCrypto's types want. */
+/** Copies `bytes` into its own ArrayBuffer, the type WebCrypto's signatures declare. */
 export function bufferOf(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
 }

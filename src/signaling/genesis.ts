@@ -9,7 +9,7 @@ import type { WebSocketFactory } from './signaling-client.js';
 
 /**
  * Returns the genesis hash of the node at `url`.
- * @throws StardustError CHAIN_UNREACHABLE when the node does not answer in `timeoutMs`.
+ * @throws StardustError CHAIN_UNREACHABLE when the node does not reply within `timeoutMs`.
  */
 export function fetchGenesisHash(
   url: string,

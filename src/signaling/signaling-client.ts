@@ -1,7 +1,7 @@
 /**
  * The signaling connection of a page: one WebSocket to the signaling server that
  * authenticates with the session delegation, signs every message with the session key,
- * verifies every message from other accounts, correlates requests with their answers, and
+ * verifies every message from other accounts, correlates requests with their responses, and
  * reconnects by a pluggable policy.
  */
 import type { Logger } from '../client/logger.js';
@@ -100,7 +100,7 @@ export interface SignalingEvents {
   };
   /** A queued message was no longer valid at resend and was dropped. */
   dropped: { code: 'MESSAGE_EXPIRED'; type: number; callId: string; reason: string };
-  /** An ERROR from the server that answers no request, or a permanent failure. */
+  /** An ERROR from the server that replies to no request, or a permanent failure. */
   error: { error: StardustError };
   reconnecting: { attempt: number; delayMs: number; closeCode: number | undefined };
 }
@@ -109,7 +109,7 @@ export interface SignalingEvents {
 export interface SignalingClientOptions extends WebCryptoOptions {
   /** Server URL, or several tried in turn after failures. */
   url: string | readonly string[];
-  /** Where the session comes from (a SessionManager). */
+  /** Source of the session key and delegation (a SessionManager). */
   session: SessionSource;
   /** WebSocket constructor; `globalThis.WebSocket` by default. */
   WebSocket?: WebSocketFactory;
@@ -117,7 +117,7 @@ export interface SignalingClientOptions extends WebCryptoOptions {
   logger?: Logger;
   /** Capped exponential backoff with full jitter by default. */
   reconnect?: ReconnectPolicy;
-  /** Time a request waits for its answer; 10 s. */
+  /** Time a request waits for its response; 10 s. */
   requestTimeoutMs?: number;
   /** Time to open and authenticate a socket; 10 s. */
   connectTimeoutMs?: number;
@@ -256,9 +256,9 @@ export class SignalingClient extends TypedEmitter<SignalingEvents> {
   }
 
   /**
-   * Signs and sends a message, or queues it while disconnected; queued messages are
+   * Signs and sends a message, or queues it while disconnected. Queued messages are
    * re-stamped and re-signed when the connection is back, or dropped with a `dropped`
-   * event once no longer valid.
+   * event once they are no longer valid.
    */
   send(draft: OutgoingSignal, options: SendOptions = {}): Promise<void> {
     return this.#submit(draft, 0, options);
@@ -705,7 +705,10 @@ export class SignalingClient extends TypedEmitter<SignalingEvents> {
     const error =
       this.#lastError ??
       (PERMANENT_AUTH_CODES.has(reason)
-        ? new StardustError(reason as ErrorCode, `The server refused the session: ${reason}.`)
+        ? new StardustError(
+            reason as ErrorCode,
+            `The server rejected the session (${reason}); create a new session or check the server settings.`,
+          )
         : undefined);
 
     if (error !== undefined && PERMANENT_AUTH_CODES.has(error.code)) {

@@ -5,7 +5,8 @@
  *
  * The private key is a non-extractable WebCrypto key stored in IndexedDB (structured clone
  * keeps it non-extractable). Where WebCrypto lacks Ed25519, `@noble/curves` signs instead,
- * loaded lazily; its private key is then raw bytes in IndexedDB, which is weaker and said so.
+ * loaded lazily. Its private key is then raw bytes in IndexedDB, which a script on the page
+ * could read.
  */
 import { voice } from '../../proto/gen/voice.js';
 import { toHex } from '../shared/bytes.js';
@@ -30,7 +31,7 @@ export interface SessionKey {
   sign(bytes: Uint8Array): Promise<Uint8Array>;
 }
 
-/** What is stored per account, origin and chain. */
+/** The record stored per account, origin and chain. */
 export interface StoredSession {
   version: 1;
   publicKey: Uint8Array;
@@ -41,7 +42,7 @@ export interface StoredSession {
   expiresAt: number;
 }
 
-/** Where sessions are kept: IndexedDB in browsers, memory in tests. */
+/** Session storage: IndexedDB in browsers, memory in tests. */
 export interface SessionStorage {
   get(id: string): Promise<StoredSession | undefined>;
   put(id: string, session: StoredSession): Promise<void>;
@@ -295,7 +296,7 @@ export function rawSignerOf(signer: WalletSigner): RawSigner {
   };
 }
 
-/** A memory-only {@link SessionStorage}: nothing survives a reload. */
+/** Creates a memory-only {@link SessionStorage}: nothing survives a reload. */
 export function memorySessionStorage(): SessionStorage {
   const sessions = new Map<string, StoredSession>();
 
