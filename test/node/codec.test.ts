@@ -170,7 +170,7 @@ function isDecodeError(error: unknown): boolean {
   return error instanceof StardustError && error.code === 'PROTOCOL_DECODE';
 }
 
-/** A valid signed frame for the bad-input cases. */
+/** Builds a valid signed frame for the bad-input cases. */
 function sampleFrame(): Uint8Array {
   return encodeSignal({
     type: SignalType.ICE_CANDIDATE,

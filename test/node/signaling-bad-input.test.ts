@@ -33,7 +33,7 @@ after(async () => {
   await server.close();
 });
 
-/** The healthy client still gets answers: the server survived the bad input. */
+/** Checks that the healthy client still gets replies, so the server survived the bad input. */
 async function assertServing(): Promise<void> {
   const requestId = Math.floor(Math.random() * 1e9) + 1;
 

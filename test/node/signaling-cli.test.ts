@@ -11,7 +11,7 @@ import { fetchGenesisHash } from '../../server/signaling/genesis.js';
 
 const HASH = `0x${'ab'.repeat(32)}`;
 
-/** A stand-in chain node that answers chain_getBlockHash(0) over WebSocket and HTTP. */
+/** A stand-in chain node that replies to chain_getBlockHash(0) over WebSocket and HTTP. */
 async function fakeNode(): Promise<{ ws: string; http: string; close(): Promise<void> }> {
   const answer = (body: string): string =>
     JSON.stringify({ jsonrpc: '2.0', id: JSON.parse(body).id, result: HASH });

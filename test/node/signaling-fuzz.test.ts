@@ -21,7 +21,7 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** A valid frame with one of several mutations: bit flips, cuts, splices, inserted bytes. */
+/** Mutates a valid frame: bit flips, cuts, splices or inserted bytes. */
 function mutate(frame: Uint8Array, round: number): Uint8Array {
   const copy = Uint8Array.from(frame);
 
@@ -45,7 +45,7 @@ function mutate(frame: Uint8Array, round: number): Uint8Array {
   }
 }
 
-/** Sends `frames` mutated frames over two authenticated sockets, then checks the server answers. */
+/** Sends `frames` mutated frames over two authenticated sockets, then checks that the server still replies. */
 async function fuzzRound(url: string, frames: number): Promise<number> {
   const fuzzers = await Promise.all([RawClient.connect(url), RawClient.connect(url)]);
   const [alice, bob] = fuzzers as [RawClient, RawClient];

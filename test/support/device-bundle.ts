@@ -3,7 +3,7 @@
 import { deviceBindingBytes, prekeySigningBytes } from '../../src/shared/device-keys.js';
 import { ed25519KeyPair, randomBytes, type TestWallet } from './signers.js';
 
-/** A bundle of `wallet`'s account with `count` prekeys valid for 7 days from `now`. */
+/** Builds a bundle of `wallet`'s account with `count` prekeys valid for 7 days from `now`. */
 export async function signedBundle(wallet: TestWallet, count = 3, now = Date.now()) {
   const device = ed25519KeyPair();
   const fields = {

@@ -112,7 +112,7 @@ export class RawClient {
     return this.wallet.address;
   }
 
-  /** Sends AUTH_RESPONSE and returns the answer (AUTH_OK or ERROR). */
+  /** Sends AUTH_RESPONSE and returns the reply (AUTH_OK or ERROR). */
   async authenticate(
     build?: (wallet: TestWallet, sessionPublicKey: Uint8Array) => Promise<SessionDelegation>,
   ): Promise<SignalMessage> {
@@ -191,7 +191,7 @@ export class RawClient {
     return new Promise((resolve) => this.#waiters.push({ match, resolve }));
   }
 
-  /** The next ERROR; resolves with its code. */
+  /** Resolves with the code of the next ERROR. */
   async nextError(): Promise<string> {
     const error = await this.next(SignalType.ERROR);
 

@@ -46,7 +46,7 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A port that was free a moment ago on 127.0.0.1. */
+/** Returns a port that was free on 127.0.0.1 a moment ago. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
