@@ -97,16 +97,14 @@ export async function relayNegotiation(
   const to = requireField(message.to, 'to', message);
   const call = await core.bus.getCall(callId);
   const self = connection.identity!.accountKey;
-  const other =
-    call === undefined
-      ? undefined
-      : call.caller === self
-        ? call.callee
-        : call.callee === self
-          ? call.caller
-          : undefined;
+  const isCaller = call?.caller === self;
+  const isCallee = call?.callee === self;
+  const other = isCaller ? call!.callee : isCallee ? call!.caller : undefined;
+  // The common case names the party as the server stored it: no need to decode the address.
+  const otherAddress = isCaller ? call!.calleeAddress : isCallee ? call!.callerAddress : undefined;
+  const addressed = to === otherAddress || (other !== undefined && accountKey(to) === other);
 
-  if (call === undefined || other === undefined || accountKey(to) !== other) {
+  if (other === undefined || !addressed) {
     throw new StardustError(
       'NOT_CALL_PARTY',
       `${signalTypeName(message.type)} is relayed only to the other party of a known call.`,
@@ -224,7 +222,11 @@ function busy(
 }
 
 function checkAddressee(message: SignalMessage, otherAddress: string): void {
-  if (message.to.length > 0 && accountKey(message.to) !== accountKey(otherAddress)) {
+  if (
+    message.to.length > 0 &&
+    message.to !== otherAddress &&
+    accountKey(message.to) !== accountKey(otherAddress)
+  ) {
     throw new StardustError(
       'NOT_CALL_PARTY',
       `${signalTypeName(message.type)} is addressed to an account outside call ${message.callId}.`,
