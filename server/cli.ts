@@ -2,13 +2,15 @@
  * The `stardust-voice` command: `devnet`, `signaling`, `ipfs` and `dev` (the whole stack with
  * the demo). Flags win over environment variables, which win over defaults.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { join } from 'node:path';
+import { pino } from 'pino';
 
+import { startDevnet } from './devnet/index.js';
 import { launchJanus, type JanusProcess } from './signaling/janus/launcher.js';
 import { runSignaling } from './signaling/cli.js';
-import { DEV_GENESIS_HASH, startSignalingServer } from './signaling/server.js';
+import { startSignalingServer } from './signaling/server.js';
 import { startDemo } from './stack/demo.js';
 import { packageRoot } from './stack/package-root.js';
 
@@ -26,7 +28,7 @@ type Command = (argv: string[]) => Promise<void>;
 
 const commands: Record<string, Command> = {
   dev: runDev,
-  devnet: notYetAvailable('devnet'),
+  devnet: runDevnet,
   signaling: runSignaling,
   ipfs: notYetAvailable('ipfs'),
 };
@@ -50,7 +52,19 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  await command(rest);
+  try {
+    await command(rest);
+  } catch (error) {
+    // Report a bad flag or option value by name and exit with code 2, without a stack trace.
+    if (error instanceof RangeError || (error instanceof TypeError && 'code' in error)) {
+      console.error(`stardust-voice ${name}: ${error.message}`);
+      process.exitCode = 2;
+
+      return;
+    }
+
+    throw error;
+  }
 }
 
 function notYetAvailable(name: string): Command {
@@ -67,42 +81,59 @@ async function runDev(argv: string[]): Promise<void> {
       host: { type: 'string', default: process.env.STARDUST_HOST ?? '127.0.0.1' },
       port: { type: 'string', default: process.env.STARDUST_DEMO_PORT ?? '5173' },
       'signaling-port': { type: 'string', default: process.env.STARDUST_SIGNALING_PORT ?? '8888' },
-      genesis: { type: 'string', default: process.env.STARDUST_GENESIS ?? DEV_GENESIS_HASH },
+      genesis: { type: 'string', default: process.env.STARDUST_GENESIS },
       janus: { type: 'boolean', default: false },
       'janus-port': { type: 'string', default: process.env.STARDUST_JANUS_PORT ?? '8188' },
       'janus-ice': { type: 'string', default: process.env.STARDUST_JANUS_ICE },
+      'devnet-port': { type: 'string', default: process.env.STARDUST_DEVNET_PORT ?? '9944' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
 
   if (values.help) {
-    console.log(`Usage: stardust-voice dev [--host 127.0.0.1] [--port 5173] [--janus]
+    console.log(`Usage: stardust-voice dev [--host 127.0.0.1] [--port 5173] [--devnet-port 9944] [--janus]
 
 Starts the local stack and serves the demo page with Vite.
-  --host         address the demo listens on (env STARDUST_HOST, default 127.0.0.1)
+  --host         address the demo and the devnet listen on (env STARDUST_HOST, default 127.0.0.1)
   --port         port of the demo (env STARDUST_DEMO_PORT, default 5173)
+  --devnet-port  port of the devnet's JSON-RPC (env STARDUST_DEVNET_PORT, default 9944); the
+                 devnet makes a block every 6 s and keeps its state in .stardust/devnet/
   --janus        also start Janus (apt install janus) for voice rooms; needs a network
                  interface other than loopback for ICE (see docs/deploy-janus.md)
   --janus-port   Janus WebSocket port on 127.0.0.1 (env STARDUST_JANUS_PORT, default 8188)
   --janus-ice    interfaces or addresses Janus may use for media, such as eth0
                  (env STARDUST_JANUS_ICE, default every non-loopback interface)
   --signaling-port  port of the signaling server (env STARDUST_SIGNALING_PORT, default 8888)
-  --genesis      genesis hash the signaling server accepts (env STARDUST_GENESIS; a fixed
-                 development hash until the devnet provides its own)`);
+  --genesis      genesis hash the signaling server accepts (env STARDUST_GENESIS; the
+                 devnet's by default)`);
 
     return;
   }
 
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const devnet = await startDevnet({
+    host: values.host,
+    port: parsePort(values['devnet-port']!, '--devnet-port'),
+    blockTimeMs: 6000,
+    stateFile: join(packageRoot(), '.stardust', 'devnet', 'chain.json'),
+    logger: logger.child({ service: 'devnet' }),
+  });
+
+  console.log(`Stardust devnet: ${devnet.url}`);
+
   const signaling = await startSignalingServer({
     host: values.host,
     port: Number(values['signaling-port']),
-    genesisHash: values.genesis,
-    logLevel: 'warn',
+    genesisHash: values.genesis ?? devnet.genesisHash,
+    // The devnet's genesis names //CallSettler as the CallSettler account.
+    settlerSeed: '//CallSettler',
+    logger: logger.child({ service: 'signaling' }),
   });
+
   const janus = values.janus
     ? await startDevJanus(values['janus-port'], values['janus-ice'])
     : undefined;
-  const demo = await startDemo({ host: values.host, port: Number(values.port) });
+  const demo = await startDemo({ host: values.host, port: parsePort(values.port!, '--port') });
 
   console.log(`Stardust Voice demo: ${demo.url}`);
   console.log(`Signaling: ${signaling.url} (genesis ${signaling.genesisHash})`);
@@ -110,6 +141,75 @@ Starts the local stack and serves the demo page with Vite.
   await demo.close();
   await signaling.close();
   await janus?.close();
+  await devnet.close();
+}
+
+async function runDevnet(argv: string[]): Promise<void> {
+  const env = process.env;
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string', default: env.STARDUST_DEVNET_HOST ?? '127.0.0.1' },
+      port: { type: 'string', default: env.STARDUST_DEVNET_PORT ?? '9944' },
+      'block-time': { type: 'string', default: env.STARDUST_BLOCK_TIME_MS ?? '6000' },
+      state: { type: 'string', default: env.STARDUST_DEVNET_STATE },
+      'dev-accounts': { type: 'string', default: env.STARDUST_DEV_ACCOUNTS ?? '0' },
+      'settler-seed': { type: 'string', default: env.STARDUST_SETTLER_SEED ?? '//CallSettler' },
+      'log-level': { type: 'string', default: env.LOG_LEVEL ?? 'info' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+
+  if (values.help) {
+    console.log(`Usage: stardust-voice devnet [--host 127.0.0.1] [--port 9944] [--block-time MS] [--state FILE] [--dev-accounts N]
+
+Starts the local Stardust development chain (WebSocket and HTTP JSON-RPC on one port).
+  --host          address to listen on (env STARDUST_DEVNET_HOST, default 127.0.0.1)
+  --port          port, 0 for any free one (env STARDUST_DEVNET_PORT, default 9944)
+  --block-time    milliseconds between blocks, 0 for one block per transaction
+                  (env STARDUST_BLOCK_TIME_MS, default 6000)
+  --state         JSON file to keep the chain in across restarts (env STARDUST_DEVNET_STATE,
+                  default: memory only)
+  --dev-accounts  endow //Member1 … //MemberN with 1,000 DUST each (env STARDUST_DEV_ACCOUNTS,
+                  default 0)
+  --settler-seed  secret URI of the CallSettler account (env STARDUST_SETTLER_SEED,
+                  default //CallSettler)
+  --log-level     pino level: debug logs every block (env LOG_LEVEL, default info)`);
+
+    return;
+  }
+
+  const devnet = await startDevnet({
+    host: values.host,
+    port: parsePort(values.port!, '--port'),
+    blockTimeMs: parseCount(values['block-time']!, '--block-time'),
+    stateFile: values.state,
+    devAccounts: parseCount(values['dev-accounts']!, '--dev-accounts'),
+    settlerSeed: values['settler-seed'],
+    logger: pino({ level: values['log-level']! }),
+  });
+
+  console.log(`Stardust devnet: ${devnet.url} (genesis ${devnet.genesisHash})`);
+  await waitForStopSignal();
+  await devnet.close();
+}
+
+function parsePort(text: string, flag: string): number {
+  const port = Number(text);
+
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`${flag} must be a port number 0..65535, got "${text}"`);
+
+  return port;
+}
+
+function parseCount(text: string, flag: string): number {
+  const value = Number(text);
+
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${flag} must be a non-negative integer, got "${text}"`);
+
+  return value;
 }
 
 /** Starts Janus for `dev --janus` with its state in .stardust/janus. */

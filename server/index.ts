@@ -4,8 +4,10 @@
  */
 export { startDemo } from './stack/demo.js';
 export type { DemoHandle, DemoOptions } from './stack/demo.js';
+export { DEV_ACCOUNT_NAMES, startDevnet, TREASURY_ACCOUNT } from './devnet/index.js';
+export type { DevnetHandle, DevnetOptions } from './devnet/index.js';
 export { main as runCli } from './cli.js';
-export { startSignalingServer, DEV_GENESIS_HASH } from './signaling/server.js';
+export { startSignalingServer } from './signaling/server.js';
 export type { SignalingServerHandle } from './signaling/server.js';
 export type { SignalingServerOptions } from './signaling/options.js';
 export type { KeyDirectory, KeyLookupResult } from './signaling/key-directory.js';

@@ -17,12 +17,6 @@ import { RedisBus } from './redis-bus.js';
 import { noRoomHandler } from './room-handler.js';
 import { settlerAddress } from './settler.js';
 
-/**
- * Genesis hash `stardust-voice dev` gives the signaling server when no chain names one:
- * a fixed development value, not any real chain's.
- */
-export const DEV_GENESIS_HASH = `0x${'5d'.repeat(32)}`;
-
 /** A running signaling server. */
 export interface SignalingServerHandle {
   /** WebSocket URL, such as `ws://127.0.0.1:8888/signal`. */

@@ -1,10 +1,13 @@
 // Server commands that browser tests call with `executeServerCommand(name, payload)` from
 // @web/test-runner-commands. Each returns plain JSON.
 import { startChopsticks, type Chopsticks } from './chopsticks.js';
+import { startCoturn, type Coturn } from './coturn.js';
 import { startStack, type Stack, type StackOptions } from './stack.js';
 
 // One stack per distinct set of options, shared by every test that asks for the same set.
 const stacks = new Map<string, Promise<Stack>>();
+/** coturn servers started by 'coturn-start', by port, so a test can stop and restart one. */
+const coturns = new Map<number, Coturn>();
 let chopsticks: Promise<Chopsticks> | undefined;
 /** PID of the chopsticks child, so the exit handler can stop it synchronously. */
 let chopsticksPid: number | undefined;
@@ -19,18 +22,23 @@ function ensureChopsticks(): Promise<Chopsticks> {
   return chopsticks;
 }
 
+/** Starts (once per distinct options) a stack shared by every test that asks for it. */
+function sharedStack(options: StackOptions | undefined): Promise<Stack> {
+  const key = JSON.stringify(options ?? {});
+  let stack = stacks.get(key);
+
+  if (stack === undefined) {
+    stack = startStack(options);
+    stacks.set(key, stack);
+  }
+
+  return stack;
+}
+
 export const browserCommands: Record<string, (payload: never, sessionId: string) => unknown> = {
   /** Starts (once) the shared stack of servers and returns their URLs. */
   'stack-urls': async (payload: StackOptions) => {
-    const key = JSON.stringify(payload ?? {});
-    let stack = stacks.get(key);
-
-    if (stack === undefined) {
-      stack = startStack(payload);
-      stacks.set(key, stack);
-    }
-
-    return (await stack).urls;
+    return (await sharedStack(payload)).urls;
   },
   /** Starts (once) chopsticks with the Rococo Asset Hub genesis and returns its URL. */
   'chopsticks-url': async () => {
@@ -50,6 +58,25 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
 
     return true;
   },
+  /**
+   * Starts a coturn of its own for a test (`{ port, secret }` restart a stopped one on the
+   * same port with the same secret) and returns `{ urls, port, secret }`.
+   */
+  'coturn-start': async (payload: { port?: number; secret?: string } | undefined) => {
+    const stack = await sharedStack({});
+    const coturn = await startCoturn({ stateDir: stack.urls.stateDir, ...payload });
+
+    coturns.set(coturn.port, coturn);
+
+    return { urls: coturn.urls, port: coturn.port, secret: coturn.secret };
+  },
+  /** Stops the coturn started on `{ port }`. */
+  'coturn-stop': async (payload: { port: number }) => {
+    await coturns.get(payload.port)?.close();
+    coturns.delete(payload.port);
+
+    return true;
+  },
   /** Environment facts a test may need to decide what to skip. */
   'test-env': () => ({
     netns: process.env.STARDUST_NETNS === '1',
@@ -58,6 +85,8 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
 };
 
 process.once('exit', () => {
+  for (const coturn of coturns.values()) process.kill(coturn.pid, 'SIGTERM');
+
   for (const stack of stacks.values()) void stack.then((started) => started.close());
 
   // By PID and synchronously: promise callbacks no longer run in an exit handler.

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startDevnet } from '../../server/devnet/index.js';
 import type { SignalingServerOptions } from '../../server/signaling/options.js';
+import { startCoturn } from './coturn.js';
 import { startJanus } from './janus.js';
 import { startRedis } from './redis.js';
 
@@ -12,16 +14,24 @@ import { startRedis } from './redis.js';
 export interface StackOptions {
   /** Keep state here instead of a fresh temporary directory. */
   stateDir?: string;
+  /** Start coturn with a random REST secret (TURN over UDP and TCP on 127.0.0.1). */
+  coturn?: boolean;
   /**
    * Start Janus with the AudioBridge (only inside the test namespace; check
    * `janusSkipReason()` from ./janus.js, or the `test-env` command in browser tests).
    */
   janus?: boolean;
+  /**
+   * Start a devnet: `true` for instant seal with no extra accounts, or options (block time
+   * in ms, 0 = instant seal; `//MemberN` accounts; persist under the state directory).
+   */
+  devnet?: boolean | { blockTimeMs?: number; devAccounts?: number; persist?: boolean };
   /** A throwaway redis-server on a free loopback port. */
   redis?: boolean;
   /**
-   * A signaling server on port 0 (with the stack's Redis when `redis` is set). Options
-   * override the test defaults: the test genesis, silent logs.
+   * A signaling server on port 0. It accepts the devnet's genesis when the stack runs a
+   * devnet (else TEST_STACK_GENESIS), issues TURN credentials for the stack's coturn, and
+   * uses the stack's Redis. Options given here override those defaults.
    */
   signaling?: boolean | Partial<SignalingServerOptions>;
 }
@@ -29,8 +39,16 @@ export interface StackOptions {
 /** URLs of the servers a stack started; absent servers have no URL. */
 export interface StackUrls {
   stateDir: string;
+  /** coturn's `turn:` URLs, when started. */
+  turnUrls?: string[];
   /** Janus's WebSocket API, for Node-side clients; pages never talk to Janus. */
   janusUrl?: string;
+  /** WebSocket JSON-RPC URL of the devnet. */
+  devnetUrl?: string;
+  /** HTTP JSON-RPC URL of the devnet. */
+  devnetHttpUrl?: string;
+  /** Genesis hash of the devnet, 0x-hex. */
+  devnetGenesisHash?: string;
   redis?: string;
   signaling?: string;
   signalingMetrics?: string;
@@ -42,6 +60,8 @@ export interface Stack {
   urls: StackUrls;
   /** Janus's URL and AudioBridge admin key, kept out of `urls`, which pages receive. */
   janus?: { wsUrl: string; adminKey: string };
+  /** coturn's URLs and REST secret (for the signaling server's TURN credentials). */
+  coturn?: { urls: string[]; secret: string; port: number };
   close(): Promise<void>;
 }
 
@@ -55,6 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const closers: Array<() => Promise<void>> = [];
   const urls: StackUrls = { stateDir };
   let janus: Stack['janus'];
+  let coturn: Stack['coturn'];
   const close = async (): Promise<void> => {
     for (const stop of closers.reverse()) await stop();
 
@@ -62,12 +83,35 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   try {
+    if (options.coturn === true) {
+      const started = await startCoturn({ stateDir });
+
+      closers.push(() => started.close());
+      urls.turnUrls = started.urls;
+      coturn = { urls: started.urls, secret: started.secret, port: started.port };
+    }
+
     if (options.janus === true) {
       const started = await startJanus({ stateDir: join(stateDir, 'janus') });
 
       closers.push(() => started.close());
       urls.janusUrl = started.wsUrl;
       janus = { wsUrl: started.wsUrl, adminKey: started.adminKey };
+    }
+
+    if (options.devnet !== undefined && options.devnet !== false) {
+      const settings = options.devnet === true ? {} : options.devnet;
+      const devnet = await startDevnet({
+        port: 0,
+        blockTimeMs: settings.blockTimeMs ?? 0,
+        devAccounts: settings.devAccounts ?? 0,
+        stateFile: settings.persist === true ? join(stateDir, 'devnet', 'chain.json') : undefined,
+      });
+
+      closers.push(() => devnet.close());
+      urls.devnetUrl = devnet.url;
+      urls.devnetHttpUrl = devnet.httpUrl;
+      urls.devnetGenesisHash = devnet.genesisHash;
     }
 
     if (options.redis === true) {
@@ -82,9 +126,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const overrides = options.signaling === true ? {} : options.signaling;
       const signaling = await startSignalingServer({
         port: 0,
-        genesisHash: TEST_STACK_GENESIS,
+        genesisHash: urls.devnetGenesisHash ?? TEST_STACK_GENESIS,
         logLevel: 'silent',
         ...(urls.redis === undefined ? {} : { redisUrl: urls.redis }),
+        ...(coturn === undefined ? {} : { turnSecret: coturn.secret, turnUrls: coturn.urls }),
         ...overrides,
       });
 
@@ -98,5 +143,5 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
 
-  return { urls, janus, close };
+  return { urls, janus, coturn, close };
 }
