@@ -90,6 +90,7 @@ export class MemoryBus implements SignalBus {
   readonly #revoked = new Map<string, number>();
   readonly #now: () => number;
   #handler: BusHandler = () => {};
+  #prunedAt = 0;
 
   constructor(options: { instanceId: string; now: () => number }) {
     this.instanceId = options.instanceId;
@@ -132,6 +133,8 @@ export class MemoryBus implements SignalBus {
   }
 
   async createCall(call: CallRecord, ttlMs: number): Promise<'ok' | 'busy' | 'exists'> {
+    this.#prune();
+
     if (this.#live(this.#calls, call.id) !== undefined) return 'exists';
 
     if (this.#live(this.#busy, call.callee) !== undefined) return 'busy';
@@ -210,6 +213,24 @@ export class MemoryBus implements SignalBus {
 
   async close(): Promise<void> {
     this.#sockets.clear();
+  }
+
+  /**
+   * Drops expired calls, busy marks and revocations once a minute at most: calls that rang
+   * out are never looked up again, so expiry on read alone would keep them forever.
+   */
+  #prune(): void {
+    const now = this.#now();
+
+    if (now - this.#prunedAt < 60_000) return;
+
+    this.#prunedAt = now;
+
+    for (const map of [this.#calls, this.#busy] as Array<Map<string, Expiring<unknown>>>) {
+      for (const [key, entry] of map) if (entry.expiresAt <= now) map.delete(key);
+    }
+
+    for (const [key, until] of this.#revoked) if (until <= now) this.#revoked.delete(key);
   }
 
   #store(call: CallRecord, ttlMs: number): void {

@@ -404,3 +404,28 @@ async function ringing(): Promise<{
 async function closeAll(...clients: RawClient[]): Promise<void> {
   await Promise.all(clients.map((client) => client.close()));
 }
+
+describe('memory bus', () => {
+  it('forgets calls that rang out', async () => {
+    const { MemoryBus } = await import('../../server/signaling/bus.js');
+    let now = 1_000_000;
+    const bus = new MemoryBus({ instanceId: 'test', now: () => now });
+    const call = {
+      id: 'old',
+      caller: 'a',
+      callee: 'b',
+      callerAddress: 'A',
+      calleeAddress: 'B',
+      state: 'ringing' as const,
+      createdAt: now,
+    };
+
+    assert.equal(await bus.createCall(call, 60_000), 'ok');
+    assert.equal(await bus.createCall({ ...call, id: 'second', caller: 'c' }, 60_000), 'busy');
+
+    now += 61_000;
+
+    assert.equal(await bus.createCall({ ...call, id: 'new' }, 60_000), 'ok');
+    assert.equal(await bus.getCall('old'), undefined);
+  });
+});
