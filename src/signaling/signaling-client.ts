@@ -256,7 +256,8 @@ export class SignalingClient extends TypedEmitter<SignalingEvents> {
   }
 
   /**
-   * Signs and sends a message, or queues it while disconnected. Queued messages are
+   * Signs and sends a message, or queues it while disconnected. CALL_INVITE and CALL_ACCEPT
+   * get the session's delegation in their payload when they carry none. Queued messages are
    * re-stamped and re-signed when the connection is back, or dropped with a `dropped`
    * event once they are no longer valid.
    */
@@ -405,7 +406,7 @@ export class SignalingClient extends TypedEmitter<SignalingEvents> {
         to: item.draft.to ?? '',
         callId: item.draft.callId ?? '',
         roomId: item.draft.roomId ?? '',
-        payload: item.draft.payload ?? new Uint8Array(0),
+        payload: withDelegation(item.draft.type, item.draft.payload ?? new Uint8Array(0), session),
         timestamp: BigInt(this.#clock.now()),
         nonce: randomNonce(),
         requestId: item.requestId,
@@ -876,6 +877,20 @@ export class SignalingClient extends TypedEmitter<SignalingEvents> {
     this.#state = state;
     this.emit('stateChange', { state, previous, reason });
   }
+}
+
+/**
+ * Puts the session's delegation into CALL_INVITE and CALL_ACCEPT payloads that lack one, so
+ * the other party verifies the call's messages without a DELEGATION_LOOKUP.
+ */
+function withDelegation(type: number, payload: Uint8Array, session: Session): Uint8Array {
+  if (type !== SignalType.CALL_INVITE && type !== SignalType.CALL_ACCEPT) return payload;
+
+  const decoded = decodePayload(type, payload);
+
+  if (decoded.delegation !== undefined) return payload;
+
+  return encodePayload(type, { ...decoded, delegation: session.delegation });
 }
 
 function errorOf(message: SignalMessage): StardustError {

@@ -97,7 +97,13 @@ describe('signaling client', { timeout: 15_000 }, () => {
       to: alice.wallet.address,
       callId: 'c0ffee',
     });
-    assert.equal((await accepted).delegation?.account, bob.wallet.address);
+
+    const acceptance = await accepted;
+    const carried = (acceptance.payload as { delegation?: { sessionPublicKey: Uint8Array } })
+      .delegation;
+
+    assert.equal(acceptance.delegation?.account, bob.wallet.address);
+    assert.deepEqual(carried?.sessionPublicKey, (await bob.session.get()).publicKey);
     await Promise.all([alice.client.close(), bob.client.close()]);
   });
 
