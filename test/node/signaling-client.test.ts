@@ -241,6 +241,34 @@ describe('signaling client', { timeout: 15_000 }, () => {
     await again.close();
   });
 
+  it('reconnects when the server goes silent', async () => {
+    const clock = new FakeClock(Date.now());
+    const wallet = sr25519Wallet();
+    const session = new SessionManager({
+      wallet,
+      genesisHash: TEST_GENESIS,
+      origin: TEST_ORIGIN,
+      storage: memorySessionStorage(),
+      now: () => clock.now(),
+    });
+    const client = new SignalingClient({
+      url: server.url,
+      session,
+      clock,
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+    });
+
+    await client.connect();
+
+    const reconnecting = client.once('reconnecting');
+
+    // Three heartbeat intervals pass in one step, before any answer can arrive.
+    clock.advance(46_000);
+
+    assert.equal((await reconnecting).closeCode, 4002);
+    await client.close();
+  });
+
   it('revokes the delegation on logout', async () => {
     const { client, session, wallet } = clientFor();
     const other = clientFor();
