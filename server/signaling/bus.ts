@@ -7,14 +7,14 @@
  * Accounts are named by the hex of their public key (see `accountKey`).
  */
 
-/** What the bus carries to an account's sockets. */
+/** An envelope the bus carries to an account's sockets. */
 export type BusEnvelope =
   /** A frame to send to every socket of the account, except one socket id when given. */
   | { kind: 'frame'; frame: Uint8Array; exceptSocket?: string }
   /** Close every socket of the account authenticated with this session key (logout). */
   | { kind: 'revoke'; sessionKey: string };
 
-/** A call the server knows about: only its two parties may exchange SDP and ICE. */
+/** A call on record at the server: only its two parties may exchange SDP and ICE. */
 export interface CallRecord {
   id: string;
   /** Account keys (hex public keys) and SS58 addresses of the parties. */

@@ -4,7 +4,7 @@ import { startChopsticks, type Chopsticks } from './chopsticks.js';
 import { startCoturn, type Coturn } from './coturn.js';
 import { startStack, type Stack, type StackOptions } from './stack.js';
 
-// One stack per distinct set of options, shared by every test that asks for the same set.
+// One stack per distinct set of options, shared by every test that requests the same set.
 const stacks = new Map<string, Promise<Stack>>();
 /** coturn servers started by 'coturn-start', by port, so a test can stop and restart one. */
 const coturns = new Map<number, Coturn>();
@@ -22,7 +22,7 @@ function ensureChopsticks(): Promise<Chopsticks> {
   return chopsticks;
 }
 
-/** Starts (once per distinct options) a stack shared by every test that asks for it. */
+/** Starts (once per distinct options) a stack shared by every test that requests it. */
 function sharedStack(options: StackOptions | undefined): Promise<Stack> {
   const key = JSON.stringify(options ?? {});
   let stack = stacks.get(key);
@@ -36,7 +36,7 @@ function sharedStack(options: StackOptions | undefined): Promise<Stack> {
 }
 
 export const browserCommands: Record<string, (payload: never, sessionId: string) => unknown> = {
-  /** Starts (once) the shared stack of servers and returns their URLs. */
+  /** Starts (once per distinct options) the shared stack of servers and returns their URLs. */
   'stack-urls': async (payload: StackOptions) => {
     return (await sharedStack(payload)).urls;
   },
