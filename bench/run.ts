@@ -17,6 +17,7 @@ const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
   proto: async () => (await import('./proto.bench.js')).protoBench,
   devnet: async () => (await import('./devnet.bench.js')).devnetBench,
   bundle: async () => (await import('./bundle.bench.js')).bundleBench,
+  signaling: async () => (await import('./signaling.bench.js')).signalingBench,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
