@@ -9,6 +9,8 @@ import { pino } from 'pino';
 
 import { startDevnet } from './devnet/index.js';
 import { launchJanus, type JanusProcess } from './signaling/janus/launcher.js';
+import { runSignaling } from './signaling/cli.js';
+import { startSignalingServer } from './signaling/server.js';
 import { startDemo } from './stack/demo.js';
 import { packageRoot } from './stack/package-root.js';
 
@@ -27,7 +29,7 @@ type Command = (argv: string[]) => Promise<void>;
 const commands: Record<string, Command> = {
   dev: runDev,
   devnet: runDevnet,
-  signaling: notYetAvailable('signaling'),
+  signaling: runSignaling,
   ipfs: notYetAvailable('ipfs'),
 };
 
@@ -78,6 +80,8 @@ async function runDev(argv: string[]): Promise<void> {
     options: {
       host: { type: 'string', default: process.env.STARDUST_HOST ?? '127.0.0.1' },
       port: { type: 'string', default: process.env.STARDUST_DEMO_PORT ?? '5173' },
+      'signaling-port': { type: 'string', default: process.env.STARDUST_SIGNALING_PORT ?? '8888' },
+      genesis: { type: 'string', default: process.env.STARDUST_GENESIS },
       janus: { type: 'boolean', default: false },
       'janus-port': { type: 'string', default: process.env.STARDUST_JANUS_PORT ?? '8188' },
       'janus-ice': { type: 'string', default: process.env.STARDUST_JANUS_ICE },
@@ -98,7 +102,10 @@ Starts the local stack and serves the demo page with Vite.
                  interface other than loopback for ICE (see docs/deploy-janus.md)
   --janus-port   Janus WebSocket port on 127.0.0.1 (env STARDUST_JANUS_PORT, default 8188)
   --janus-ice    interfaces or addresses Janus may use for media, such as eth0
-                 (env STARDUST_JANUS_ICE, default every non-loopback interface)`);
+                 (env STARDUST_JANUS_ICE, default every non-loopback interface)
+  --signaling-port  port of the signaling server (env STARDUST_SIGNALING_PORT, default 8888)
+  --genesis      genesis hash the signaling server accepts (env STARDUST_GENESIS; the
+                 devnet's by default)`);
 
     return;
   }
@@ -114,14 +121,25 @@ Starts the local stack and serves the demo page with Vite.
 
   console.log(`Stardust devnet: ${devnet.url}`);
 
+  const signaling = await startSignalingServer({
+    host: values.host,
+    port: Number(values['signaling-port']),
+    genesisHash: values.genesis ?? devnet.genesisHash,
+    // The devnet's genesis names //CallSettler as the CallSettler account.
+    settlerSeed: '//CallSettler',
+    logger: logger.child({ service: 'signaling' }),
+  });
+
   const janus = values.janus
     ? await startDevJanus(values['janus-port'], values['janus-ice'])
     : undefined;
   const demo = await startDemo({ host: values.host, port: parsePort(values.port!, '--port') });
 
   console.log(`Stardust Voice demo: ${demo.url}`);
+  console.log(`Signaling: ${signaling.url} (genesis ${signaling.genesisHash})`);
   await waitForStopSignal();
   await demo.close();
+  await signaling.close();
   await janus?.close();
   await devnet.close();
 }

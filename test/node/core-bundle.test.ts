@@ -22,12 +22,12 @@ async function bundleCore() {
     format: 'esm',
     splitting: true,
     platform: 'browser',
+    // As the CDN build does: the generated protocol code runs on the small browser runtime.
+    alias: { 'protobufjs/minimal.js': './proto/lite-runtime/index.ts' },
     outdir: 'out',
     write: false,
     metafile: true,
     logLevel: 'silent',
-    // Browser builds run the generated protocol code on the lite runtime, as the CDN build does.
-    alias: { 'protobufjs/minimal.js': './proto/lite-runtime/index.ts' },
   });
 }
 
