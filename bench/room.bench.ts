@@ -4,7 +4,8 @@
  * is a bare Janus AudioBridge join (`measureRoomFloor`) measured in the same run, on the
  * same Janus.
  *
- * A join lasts from `RoomSession.join()` (ROOM_JOIN leaves the page) until the member's
+ * A join lasts from `RoomSession.join()` (ROOM_JOIN goes out on the member's signaling
+ * socket, already authenticated) until the member's
  * connection is up and the first packet of the room's mix arrived, on the page's clock.
  * Members join one at a time, as the floor does; the first five (the host and four
  * speakers) send tones and the rest listen, sending nothing. Members are endowed dev
@@ -89,11 +90,18 @@ async function measureJoins(stack: RoomStack, members: number): Promise<RoomJoin
 
       await page.create(account.address, {
         roomId,
-        account: account.address,
+        seed: `//Member${index + 1}`,
+        signalingUrl: stack.urls.signalingUrl,
+        genesisHash: stack.urls.genesisHash,
         source: speaker ? { frequency: 300 + index * 40, gain: 0.3 } : 'silence',
       });
 
-      const joined = await page.join(account.address, { startUnmuted: speaker });
+      await page.run('connect', account.address);
+
+      const joined = await page.join(account.address, {
+        startUnmuted: speaker,
+        joinOnChain: false,
+      });
 
       if (!joined.ok) break;
 
@@ -135,7 +143,7 @@ async function enterOnChain(
   }
 }
 
-/** This process's CPU over `windowMs`, in % of one core: the room service runs here. */
+/** This process's CPU over `windowMs`, in % of one core: the signaling server runs here. */
 async function processCpuPercent(windowMs: number): Promise<number> {
   const before = process.cpuUsage();
   const started = performance.now();
@@ -178,7 +186,7 @@ function report(ours: RoomJoinResult[], floors: RoomFloorResult[]): Record<strin
         'bare Janus AudioBridge join of 50 Chromium members, one at a time, from the offer leaving the page to ICE connected and the first packet of the mix (bench/room-floor.ts)',
       join_p95_ratio_50: 'join_p95_ms_50 / floor_join_p95_ms_50',
       cpu_pct_50:
-        'Janus plus the room service (the bench process) over 5 s with 50 members in, in % of one core',
+        'Janus plus the signaling server with its room service (the bench process) over 5 s with 50 members in, in % of one core',
     },
   };
 }

@@ -9,6 +9,7 @@ import { pino } from 'pino';
 
 import { startDevnet } from './devnet/index.js';
 import { launchJanus, type JanusProcess } from './signaling/janus/launcher.js';
+import { startRoomHandler } from './signaling/rooms/start.js';
 import { runSignaling } from './signaling/cli.js';
 import { startSignalingServer } from './signaling/server.js';
 import { startDemo } from './stack/demo.js';
@@ -121,18 +122,23 @@ Starts the local stack and serves the demo page with Vite.
 
   console.log(`Stardust devnet: ${devnet.url}`);
 
+  const janus = values.janus
+    ? await startDevJanus(values['janus-port'], values['janus-ice'])
+    : undefined;
+  const rooms = await startRoomHandler({
+    chainUrl: devnet.url,
+    janus: janus === undefined ? [] : [{ url: janus.wsUrl, adminKey: janus.adminKey }],
+    logger: logger.child({ service: 'rooms' }),
+  });
   const signaling = await startSignalingServer({
     host: values.host,
     port: Number(values['signaling-port']),
     genesisHash: values.genesis ?? devnet.genesisHash,
     // The devnet's genesis names //CallSettler as the CallSettler account.
     settlerSeed: '//CallSettler',
+    roomHandler: rooms,
     logger: logger.child({ service: 'signaling' }),
   });
-
-  const janus = values.janus
-    ? await startDevJanus(values['janus-port'], values['janus-ice'])
-    : undefined;
   const demo = await startDemo({ host: values.host, port: parsePort(values.port!, '--port') });
 
   console.log(`Stardust Voice demo: ${demo.url}`);
@@ -226,8 +232,6 @@ async function startDevJanus(
     rtpPortRange: [20000, 20199],
   });
 
-  // NOTE: the signaling server takes this URL and admin key once its room handler lands;
-  // until then `dev --janus` only runs Janus next to the demo.
   console.log(`Janus AudioBridge: ${janus.wsUrl} (log ${janus.logFile})`);
 
   return janus;

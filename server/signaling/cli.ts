@@ -5,8 +5,12 @@
  */
 import { parseArgs } from 'node:util';
 
+import { pino } from 'pino';
+
 import { fetchGenesisHash } from './genesis.js';
 import type { SignalingServerOptions } from './options.js';
+import { ROOM_FLAGS_USAGE, roomFlagsFrom } from './rooms/cli-flags.js';
+import { startRoomHandler } from './rooms/start.js';
 import { startSignalingServer, type SignalingServerHandle } from './server.js';
 
 export const SIGNALING_USAGE = `Usage: stardust-voice signaling [options]
@@ -29,7 +33,8 @@ Starts the signaling server: WebSocket on ws://HOST:PORT/signal, metrics on /met
   --settler-seed SEED   secret URI of the CallSettler account (env STARDUST_SETTLER_SEED)
   --strict              verify every message signature at the server too
                         (env STARDUST_STRICT_SIGNALING=1)
-  --log-level LEVEL     pino level: fatal, error, warn, info, debug (env LOG_LEVEL, default info)`;
+  --log-level LEVEL     pino level: fatal, error, warn, info, debug (env LOG_LEVEL, default info)
+${ROOM_FLAGS_USAGE}`;
 
 /** Parses `argv` and the environment into server options. */
 export async function signalingOptionsFrom(
@@ -84,12 +89,26 @@ export async function signalingOptionsFrom(
 
 /** Runs the `signaling` command. */
 export async function runSignaling(argv: string[]): Promise<void> {
-  const options = await signalingOptionsFrom(argv);
+  const { rooms, rest } = roomFlagsFrom(argv);
+  const options = await signalingOptionsFrom(rest);
 
   if (options === undefined) {
     console.log(SIGNALING_USAGE);
 
     return;
+  }
+
+  if (rooms.enabled) {
+    options.logger ??= pino({ level: options.logLevel ?? 'info' });
+    options.roomHandler = await startRoomHandler({
+      chainUrl: rooms.chainUrl!,
+      janus: rooms.janus,
+      secretKey: rooms.secretKey,
+      logger: options.logger.child({ service: 'rooms' }),
+    });
+    console.log(
+      `Voice rooms: ${rooms.janus.length > 0 ? `Janus ${rooms.janus.map((j) => j.url).join(', ')}` : 'peer mesh of up to 6 (no Janus configured)'}`,
+    );
   }
 
   const server = await startSignalingServer(options);

@@ -54,6 +54,11 @@ export async function routeMessage(
     type === SignalType.SDP_ANSWER ||
     type === SignalType.ICE_CANDIDATE
   ) {
+    // Negotiation between two members of a mesh room names the room instead of a call.
+    if (message.callId === '' && message.roomId !== '') {
+      return core.rooms.handle(core.member(connection), message, frame, core.roomServer);
+    }
+
     return relayNegotiation(core, connection, message, frame);
   }
 

@@ -191,7 +191,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
    * @throws StardustError CONFIG_INVALID without a chain client; ROOM_NOT_FOUND.
    */
   async details(): Promise<Room> {
-    const room = await this.#requireChain().voiceRoom.room(this.roomId);
+    const room = await this.#requireChain().voiceRoom.room(this.#chainRoomId);
 
     if (room === null) {
       throw new StardustError('ROOM_NOT_FOUND', `Room ${this.roomId} does not exist on chain.`);
@@ -211,7 +211,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
     const self = this.#signaling.account;
     const chain = this.#requireChain();
 
-    if (self !== undefined && (await chain.voiceRoom.member(this.roomId, self)) !== null) return 0n;
+    if (self !== undefined && (await chain.voiceRoom.member(this.#chainRoomId, self)) !== null) return 0n;
 
     return room.config.entryFee;
   }
@@ -333,7 +333,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
     );
 
     if (approved)
-      await this.#chainAction((chain) => chain.voiceRoom.setRole(this.roomId, account, 'Speaker'));
+      await this.#chainAction((chain) => chain.voiceRoom.setRole(this.#chainRoomId, account, 'Speaker'));
   }
 
   /**
@@ -345,7 +345,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
   async muteMember(account: string, muted: boolean): Promise<void> {
     this.#requireJoined();
     await this.#request(T.ROOM_MUTE, encodeRoomMute({ account, muted }));
-    await this.#chainAction((chain) => chain.voiceRoom.setMute(this.roomId, account, muted));
+    await this.#chainAction((chain) => chain.voiceRoom.setMute(this.#chainRoomId, account, muted));
   }
 
   /**
@@ -357,7 +357,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
   async kick(account: string): Promise<void> {
     this.#requireJoined();
     await this.#request(T.ROOM_KICK, encodeRoomKick({ account }));
-    await this.#chainAction((chain) => chain.voiceRoom.kickUser(this.roomId, account));
+    await this.#chainAction((chain) => chain.voiceRoom.kickUser(this.#chainRoomId, account));
   }
 
   /**
@@ -369,7 +369,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
   async setRole(account: string, role: RoomRole): Promise<void> {
     this.#requireJoined();
     await this.#request(T.ROOM_ROLE, encodeRoomRole({ account, role }));
-    await this.#chainAction((chain) => chain.voiceRoom.setRole(this.roomId, account, role));
+    await this.#chainAction((chain) => chain.voiceRoom.setRole(this.#chainRoomId, account, role));
   }
 
   /**
@@ -381,7 +381,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
   async setSpeakingMode(mode: RoomSpeakingMode, options: { turnMs?: number } = {}): Promise<void> {
     this.#requireJoined();
     await this.#request(T.ROOM_MODE, encodeRoomMode({ mode, turnMs: options.turnMs }));
-    await this.#chainAction((chain) => chain.voiceRoom.setSpeakingMode(this.roomId, mode));
+    await this.#chainAction((chain) => chain.voiceRoom.setSpeakingMode(this.#chainRoomId, mode));
   }
 
   /** Ends the running turn: the holder yields, or a moderator skips. @throws ROOM_NOT_ALLOWED. */
@@ -400,12 +400,12 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
     this.#requireJoined();
     await this.#request(T.ROOM_CLOSE, new Uint8Array());
     this.#end('closed', 'closed');
-    await this.#chainAction((chain) => chain.voiceRoom.closeRoom(this.roomId));
+    await this.#chainAction((chain) => chain.voiceRoom.closeRoom(this.#chainRoomId));
   }
 
   /** Invites an account to a private room, on chain. @throws chain codes. */
   async invite(account: string): Promise<void> {
-    await this.#chainAction((chain) => chain.voiceRoom.invite(this.roomId, account), true);
+    await this.#chainAction((chain) => chain.voiceRoom.invite(this.#chainRoomId, account), true);
   }
 
   /**
@@ -453,9 +453,9 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
 
     if (chain === undefined || this.#options.sender === undefined) return;
 
-    if ((await chain.voiceRoom.member(this.roomId, self)) !== null) return;
+    if ((await chain.voiceRoom.member(this.#chainRoomId, self)) !== null) return;
 
-    await this.#send(await chain.voiceRoom.joinRoom(this.roomId));
+    await this.#send(await chain.voiceRoom.joinRoom(this.#chainRoomId));
   }
 
   /** Sends ROOM_JOIN and applies the room state the server returns. */
@@ -861,6 +861,11 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
     this.#state = state;
     this.#logger.info('room session state', { roomId: this.roomId, state, previous, reason });
     this.emit('stateChange', { state, previous, reason });
+  }
+
+  /** The room id as the chain wrappers take it: 0x-prefixed hex. */
+  get #chainRoomId(): string {
+    return `0x${this.roomId}`;
   }
 
   #requireJoined(): void {

@@ -1,6 +1,7 @@
-// Voice rooms end to end: Chromium pages whose RoomSessions join rooms on the devnet
-// through the room service, with real Janus (in the test namespace) or the peer mesh.
-// Speakers send tones of their own frequencies so that a listener can tell who it hears.
+// Voice rooms end to end: Chromium pages whose RoomSessions join rooms on the devnet (their
+// own extrinsics, signed with dev accounts) and through the signaling server, with real
+// Janus (in the test namespace) or the peer mesh. Speakers send tones of their own
+// frequencies so that a listener can tell who it hears.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -27,60 +28,79 @@ const HOST_TONE = 330;
 const SPEAKER_TONE = 600;
 const LISTENER_TONE = 900;
 
+/** A dev account: its keyring pair (for Node's own chain calls) and its derivation path. */
+interface Account {
+  pair: KeyringPair;
+  seed: string;
+  address: string;
+}
+
 /** A room on chain and the members of one test, all in one page. */
 interface RoomFixture {
   roomId: string;
   page: RoomPage;
-  host: KeyringPair;
-  speaker: KeyringPair;
-  listener: KeyringPair;
-  observer: KeyringPair;
+  host: Account;
+  speaker: Account;
+  listener: Account;
+  observer: Account;
 }
 
 let nextAccount = 1;
 
-function takeAccount(stack: RoomStack): KeyringPair {
+function takeAccount(stack: RoomStack): Account {
+  const seed = `//Member${nextAccount}`;
   const pair = stack.member(nextAccount);
 
   nextAccount += 1;
 
-  return pair;
+  return { pair, seed, address: pair.address };
+}
+
+/** Adds a member to a page, with its own signaling connection and chain client. */
+async function addMember(
+  stack: RoomStack,
+  page: RoomPage,
+  roomId: string,
+  account: Account,
+  source: HarnessSource,
+): Promise<void> {
+  const address = await page.create(account.address, {
+    roomId,
+    seed: account.seed,
+    source,
+    ...stack.urls,
+  });
+
+  assert.equal(address, account.address);
 }
 
 /**
  * Creates a room with a host, a speaker, a listener who will try to speak and a listener
- * who observes, puts them in one page and joins them all.
+ * who observes, puts them in one page and joins them all: on chain from the page (join_room),
+ * then through signaling. The host's page makes the speaker a speaker on chain.
  */
 async function roomWithMembers(stack: RoomStack, mode = 'FreeSpeak'): Promise<RoomFixture> {
   const host = takeAccount(stack);
   const speaker = takeAccount(stack);
   const listener = takeAccount(stack);
   const observer = takeAccount(stack);
-  const roomId = await stack.createRoom(host, { speakingMode: mode });
-
-  for (const member of [speaker, listener, observer]) {
-    await stack.voiceRoom(member, 'joinRoom', `0x${roomId}`);
-  }
-
-  await stack.voiceRoom(host, 'setRole', `0x${roomId}`, speaker.address, 'Speaker');
-
+  const roomId = await stack.createRoom(host.pair, { speakingMode: mode });
   const page = await stack.browser.newPage();
-  const sources = new Map<KeyringPair, HarnessSource>([
+  const sources = new Map<Account, HarnessSource>([
     [host, { frequency: HOST_TONE }],
     [speaker, { frequency: SPEAKER_TONE }],
     [listener, { frequency: LISTENER_TONE }],
     [observer, 'silence'],
   ]);
 
-  for (const [pair, source] of sources) {
-    await page.create(pair.address, { roomId, account: pair.address, source });
+  for (const [account, source] of sources) {
+    await addMember(stack, page, roomId, account, source);
+    assert.deepEqual(await page.join(account.address), { ok: true }, `join of ${account.seed}`);
   }
 
-  for (const pair of sources.keys()) {
-    const joined = await page.join(pair.address);
-
-    assert.deepEqual(joined, { ok: true }, `join of ${pair.address}`);
-  }
+  assert.deepEqual(await page.run('setRole', host.address, speaker.address, 'Speaker'), {
+    ok: true,
+  });
 
   return { roomId, page, host, speaker, listener, observer };
 }
@@ -127,7 +147,7 @@ async function assertSilentWhileSending(
   );
 }
 
-async function stateOf(page: RoomPage, member: KeyringPair) {
+async function stateOf(page: RoomPage, member: Account) {
   return page.state(member.address);
 }
 
@@ -247,12 +267,9 @@ describe('rooms with Janus', { skip }, () => {
   it('gives the floor to one speaker at a time', TEST, async () => {
     const room = await roomWithMembers(stack, 'Sequential');
 
-    await stack.voiceRoom(
-      room.host,
-      'setRole',
-      `0x${room.roomId}`,
-      room.listener.address,
-      'Speaker',
+    assert.deepEqual(
+      await room.page.run('setRole', room.host.address, room.listener.address, 'Speaker'),
+      { ok: true },
     );
     await waitFor(
       'the listener to be a speaker',
@@ -316,7 +333,19 @@ describe('rooms with Janus', { skip }, () => {
       true,
     );
 
-    const rejoin = await room.page.join(room.listener.address);
+    await waitFor(
+      'the kick to reach the chain',
+      async () =>
+        (
+          await stack.chain.api.query.voiceRoom.roomMembers(
+            `0x${room.roomId}`,
+            room.listener.address,
+          )
+        ).toJSON(),
+      (member) => member === null,
+    );
+
+    const rejoin = await room.page.join(room.listener.address, { joinOnChain: false });
 
     assert.deepEqual(rejoin, { ok: false, code: 'ROOM_NOT_MEMBER' });
   });
@@ -325,13 +354,9 @@ describe('rooms with Janus', { skip }, () => {
     const room = await roomWithMembers(stack);
     const stranger = takeAccount(stack);
 
-    await room.page.create(stranger.address, {
-      roomId: room.roomId,
-      account: stranger.address,
-      source: 'silence',
-    });
+    await addMember(stack, room.page, room.roomId, stranger, 'silence');
 
-    const joined = await room.page.join(stranger.address);
+    const joined = await room.page.join(stranger.address, { joinOnChain: false });
 
     assert.deepEqual(joined, { ok: false, code: 'ROOM_NOT_MEMBER' });
     assert.equal(
@@ -350,7 +375,6 @@ describe('rooms with Janus', { skip }, () => {
     ).data.reserved.toBigInt();
 
     assert.deepEqual(await room.page.run('close', room.host.address), { ok: true });
-    await stack.voiceRoom(room.host, 'closeRoom', `0x${room.roomId}`);
 
     for (const member of [room.speaker, room.listener, room.observer]) {
       await waitFor(
@@ -369,9 +393,13 @@ describe('rooms with Janus', { skip }, () => {
     assert.equal(reservedBefore - reservedAfter, DUST);
     assert.equal(stack.service.rooms.has(room.roomId), false);
 
-    const rejoin = await room.page.join(room.observer.address);
+    const room_ = await stack.chain.api.query.voiceRoom.rooms(`0x${room.roomId}`);
 
-    assert.equal(rejoin.ok, false);
+    assert.equal((room_.toJSON() as { isActive: boolean }).isActive, false);
+
+    const rejoin = await room.page.join(room.observer.address, { joinOnChain: false });
+
+    assert.deepEqual(rejoin, { ok: false, code: 'ROOM_CLOSED' });
   });
 });
 
@@ -391,29 +419,31 @@ describe('rooms without Janus', () => {
     const host = takeAccount(stack);
     const speaker = takeAccount(stack);
     const listener = takeAccount(stack);
-    const roomId = await stack.createRoom(host);
-
-    for (const member of [speaker, listener])
-      await stack.voiceRoom(member, 'joinRoom', `0x${roomId}`);
-
-    await stack.voiceRoom(host, 'setRole', `0x${roomId}`, speaker.address, 'Speaker');
-
+    const roomId = await stack.createRoom(host.pair);
     const pages = [
       await stack.browser.newPage(),
       await stack.browser.newPage(),
       await stack.browser.newPage(),
     ];
-    const members = [
-      { pair: host, page: pages[0]!, source: { frequency: HOST_TONE } },
-      { pair: speaker, page: pages[1]!, source: { frequency: SPEAKER_TONE } },
-      { pair: listener, page: pages[2]!, source: { frequency: LISTENER_TONE } },
+    const members: Array<[Account, RoomPage, HarnessSource]> = [
+      [host, pages[0]!, { frequency: HOST_TONE }],
+      [speaker, pages[1]!, { frequency: SPEAKER_TONE }],
+      [listener, pages[2]!, { frequency: LISTENER_TONE }],
     ];
 
-    for (const { pair, page, source } of members) {
-      await page.create(pair.address, { roomId, account: pair.address, source });
-      assert.deepEqual(await page.join(pair.address), { ok: true });
+    for (const [account, page, source] of members) {
+      await addMember(stack, page, roomId, account, source);
+      assert.deepEqual(await page.join(account.address), { ok: true });
     }
 
+    assert.deepEqual(await pages[0]!.run('setRole', host.address, speaker.address, 'Speaker'), {
+      ok: true,
+    });
+    await waitFor(
+      'the speaker to be a speaker',
+      () => pages[1]!.state(speaker.address),
+      (state) => state.self?.role === 'Speaker',
+    );
     assert.deepEqual(await pages[1]!.run('setMuted', speaker.address, false), { ok: true });
     await waitForTones(pages[2]!, listener.address, {
       [SPEAKER_TONE]: true,
@@ -422,13 +452,11 @@ describe('rooms without Janus', () => {
     await waitForTones(pages[0]!, host.address, { [SPEAKER_TONE]: true });
 
     const state = await pages[2]!.state(listener.address);
+    const toSpeaker = await pages[2]!.stats(listener.address, speaker.address);
 
     assert.equal(state.snapshot!.media, 'mesh');
     assert.equal(state.snapshot!.members.filter((member) => member.connected).length, 3);
-    assert.equal(
-      (await pages[2]!.stats(listener.address, speaker.address)).connectionState,
-      'connected',
-    );
-    assert.equal((await pages[2]!.stats(listener.address, speaker.address)).packetsSent, 0);
+    assert.equal(toSpeaker.connectionState, 'connected');
+    assert.equal(toSpeaker.packetsSent, 0);
   });
 });

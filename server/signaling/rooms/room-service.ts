@@ -16,6 +16,7 @@ import {
 } from '../../../src/shared/room-wire.js';
 import { accountKey } from '../../../src/shared/ss58.js';
 import type { JanusPool } from '../janus/pool.js';
+import type { RoomHandler } from '../room-handler.js';
 import type { TalkingOptions } from '../janus/types.js';
 import { janusRoomId } from '../janus/validate.js';
 import { watchJanusEvents } from './janus-events.js';
@@ -88,7 +89,7 @@ export const MEDIA_UNAVAILABLE_ADVICE =
  * answer, the rest with ACK, and failures with ERROR carrying a code of the error table
  * (ROOM_MEDIA_REFUSED with the Janus error code in `detail`).
  */
-export class RoomService {
+export class RoomService implements RoomHandler {
   readonly #options: RoomServiceOptions;
   readonly #chain: RoomChain;
   readonly #logger: Logger;

@@ -1,21 +1,17 @@
 // Runs in a Chromium page, bundled by room-pages.ts: RoomSessions of any number of members,
-// each with its own microphone stand-in (a tone of its own frequency, the fake microphone,
-// or silence) and an analyser on what it hears, driven from Node through window.roomHarness.
-//
-// How a member reaches the signaling server is the transport's business: `bridge` sends
-// every message to Node through an exposed function, and Node delivers the server's
-// messages back with roomHarness.deliver.
+// each with its own dev account, signaling connection, microphone stand-in (a tone of its
+// own frequency, the fake microphone, or silence) and an analyser on what it hears, driven
+// from Node through window.roomHarness.
+import { ChainClient } from '../../../src/chain/chain-client.js';
+import { WalletSender } from '../../../src/chain/wallet-sender.js';
 import { RoomSession } from '../../../src/room/room-session.js';
-import type {
-  AudioSink,
-  RoomMediaPlatform,
-  RoomOutgoingSignal,
-  RoomSignalingEvents,
-  RoomSignalingPort,
-  RoomSignalMessage,
-} from '../../../src/room/types.js';
-import { StardustError, type ErrorCode } from '../../../src/shared/errors.js';
+import type { AudioSink, RoomMediaPlatform } from '../../../src/room/types.js';
+import { fromHex } from '../../../src/shared/bytes.js';
+import { StardustError } from '../../../src/shared/errors.js';
 import type { RoomRole, RoomSpeakingMode } from '../../../src/shared/room-rules.js';
+import { SignalingClient } from '../../../src/signaling/signaling-client.js';
+import { createDevSigner } from '../../../src/wallet/dev-signer.js';
+import { memorySessionStorage, rawSignerOf, SessionManager } from '../../../src/wallet/session.js';
 
 /** What a member sends: a tone of its own frequency, the fake microphone, or silence. */
 export type HarnessSource = { frequency: number; gain?: number } | 'microphone' | 'silence';
@@ -23,19 +19,15 @@ export type HarnessSource = { frequency: number; gain?: number } | 'microphone' 
 /** Options of roomHarness.create. */
 export interface HarnessMemberOptions {
   roomId: string;
-  account: string;
+  /** Dev account, such as `//Member3`. */
+  seed: string;
+  signalingUrl: string;
+  /** 0x-hex genesis hash the signaling server accepts. */
+  genesisHash: string;
+  /** Chain node for the member's own extrinsics; without it the test acts on chain. */
+  chainUrl?: string;
   nickname?: string;
   source: HarnessSource;
-}
-
-/** A message as Node hands it to the page. */
-export interface DeliveredMessage {
-  type: number;
-  from: string;
-  roomId: string;
-  payload: number[];
-  timestamp: number;
-  requestId: number;
 }
 
 /** Timestamps (page clock, ms) of a member's join. */
@@ -48,20 +40,14 @@ export interface HarnessTimings {
 
 declare global {
   interface Window {
-    __roomBridge(
-      id: string,
-      kind: 'send' | 'request',
-      draft: unknown,
-    ): Promise<
-      DeliveredMessage | { error: { code: string; message: string; detail?: number } } | null
-    >;
     roomHarness: typeof harness;
   }
 }
 
 interface Member {
   session: RoomSession;
-  port: BridgePort;
+  signaling: SignalingClient;
+  chain: ChainClient | undefined;
   platform: RoomMediaPlatform;
   analyser: AnalyserNode | undefined;
   timings: HarnessTimings;
@@ -77,90 +63,6 @@ function audioContext(): AudioContext {
   context ??= new AudioContext({ sampleRate: 48000 });
 
   return context;
-}
-
-/** A signaling port whose server is Node, reached through window.__roomBridge. */
-class BridgePort implements RoomSignalingPort {
-  readonly account: string;
-  readonly iceServers: RTCIceServer[] = [];
-  state = 'connected';
-  readonly #id: string;
-  readonly #listeners: {
-    [K in keyof RoomSignalingEvents]: Set<(context: RoomSignalingEvents[K]) => void>;
-  } = {
-    message: new Set(),
-    stateChange: new Set(),
-  };
-
-  constructor(id: string, account: string) {
-    this.#id = id;
-    this.account = account;
-  }
-
-  async connect(): Promise<void> {}
-
-  async send(draft: RoomOutgoingSignal): Promise<void> {
-    await window.__roomBridge(this.#id, 'send', wire(draft));
-  }
-
-  /** How long the last request of each type took, in ms. */
-  readonly durations: Record<number, number> = {};
-
-  async request(draft: RoomOutgoingSignal): Promise<RoomSignalMessage> {
-    const started = performance.now();
-    const answer = await window.__roomBridge(this.#id, 'request', wire(draft));
-
-    this.durations[draft.type] = performance.now() - started;
-
-    if (answer === null) throw new StardustError('SIGNAL_TIMEOUT', 'The bridge returned nothing.');
-
-    if ('error' in answer) {
-      throw new StardustError(answer.error.code as ErrorCode, answer.error.message, {
-        detail: answer.error.detail,
-      });
-    }
-
-    return message(answer);
-  }
-
-  on<K extends keyof RoomSignalingEvents>(
-    event: K,
-    listener: (context: RoomSignalingEvents[K]) => void,
-  ): () => void {
-    this.#listeners[event].add(listener);
-
-    return () => this.#listeners[event].delete(listener);
-  }
-
-  deliver(delivered: DeliveredMessage): void {
-    for (const listener of this.#listeners.message) {
-      listener({ message: message(delivered), fromPeer: delivered.from !== '' });
-    }
-  }
-
-  setState(state: string): void {
-    const previous = this.state;
-
-    this.state = state;
-
-    for (const listener of this.#listeners.stateChange) listener({ state, previous });
-  }
-}
-
-function wire(draft: RoomOutgoingSignal): unknown {
-  return { ...draft, payload: [...(draft.payload ?? new Uint8Array())] };
-}
-
-function message(delivered: DeliveredMessage): RoomSignalMessage {
-  return {
-    type: delivered.type,
-    from: delivered.from,
-    to: '',
-    roomId: delivered.roomId,
-    payload: Uint8Array.from(delivered.payload),
-    timestamp: BigInt(delivered.timestamp),
-    requestId: delivered.requestId,
-  };
 }
 
 function platform(source: HarnessSource, entry: () => Member): RoomMediaPlatform {
@@ -255,17 +157,29 @@ async function attempt(
   } catch (error) {
     const failure = StardustError.from(error, 'INTERNAL_ERROR', String(error));
 
-    return failure.detail === undefined
+    // ERROR frames carry detail 0 when a code has none.
+    return failure.detail === undefined || failure.detail === 0
       ? { ok: false, code: failure.code }
       : { ok: false, code: failure.code, detail: failure.detail };
   }
 }
 
 const harness = {
-  create(id: string, options: HarnessMemberOptions): void {
-    const port = new BridgePort(id, options.account);
+  /** Creates a member: its dev signer, session key, signaling client and RoomSession. */
+  async create(id: string, options: HarnessMemberOptions): Promise<string> {
+    const signer = await createDevSigner(options.seed);
+    const sessions = new SessionManager({
+      wallet: rawSignerOf(signer),
+      genesisHash: fromHex(options.genesisHash),
+      storage: memorySessionStorage(),
+    });
+    const signaling = new SignalingClient({ url: options.signalingUrl, session: sessions });
+    const chain =
+      options.chainUrl === undefined ? undefined : new ChainClient({ url: options.chainUrl });
+    const sender = chain === undefined ? undefined : new WalletSender(chain, signer);
     const member = {
-      port,
+      signaling,
+      chain,
       analyser: undefined,
       timings: {},
       errors: [],
@@ -276,7 +190,10 @@ const harness = {
     member.platform = platform(options.source, () => member);
     member.session = new RoomSession({
       roomId: options.roomId,
-      signaling: port,
+      signaling,
+      chain,
+      sender,
+      tipSender: sender,
       nickname: options.nickname,
       platform: member.platform,
     });
@@ -286,29 +203,34 @@ const harness = {
     member.session.on('tip', (tip) => member.tips.push({ ...tip, amount: String(tip.amount) }));
     member.session.on('moderation', (event) => member.moderation.push(event));
     members.set(id, member);
+
+    return signer.account.address;
   },
 
-  deliver(id: string, delivered: DeliveredMessage): void {
-    members.get(id)?.port.deliver(delivered);
-  },
-
-  setSignalingState(id: string, state: string): void {
-    require(id).port.setState(state);
-  },
-
-  async join(id: string, options: { startUnmuted?: boolean } = {}) {
+  async join(id: string, options: { startUnmuted?: boolean; joinOnChain?: boolean } = {}) {
     const member = require(id);
 
     member.timings.joinStarted = performance.now();
 
-    const result = await attempt(() => member.session.join({ joinOnChain: false, ...options }));
+    const result = await attempt(() =>
+      member.session.join({ joinOnChain: member.chain !== undefined, ...options }),
+    );
 
     if (result.ok) member.timings.joined = performance.now();
 
     return result;
   },
 
-  leave: (id: string) => attempt(() => require(id).session.leave({ leaveOnChain: false })),
+  /** Opens and authenticates the member's signaling connection ahead of a join. */
+  connect: (id: string) => attempt(() => require(id).signaling.connect()),
+  leave: (id: string) => attempt(() => require(id).session.leave()),
+  tip: (id: string, to: string, planck: string) =>
+    attempt(() => require(id).session.tip(to, BigInt(planck))),
+  invite: (id: string, account: string) => attempt(() => require(id).session.invite(account)),
+  /** Closes the member's signaling connection, as a lost network would. */
+  dropSignaling: async (id: string) => {
+    await require(id).signaling.close();
+  },
   setMuted: (id: string, muted: boolean) => attempt(() => require(id).session.setMuted(muted)),
   raiseHand: (id: string, raised: boolean) => attempt(() => require(id).session.raiseHand(raised)),
   answerHand: (id: string, account: string, approved: boolean) =>
@@ -341,9 +263,6 @@ const harness = {
   },
 
   timings: (id: string): HarnessTimings => ({ ...require(id).timings }),
-
-  /** How long the member's last request of each signal type took, in ms. */
-  requestDurations: (id: string): Record<number, number> => ({ ...require(id).port.durations }),
 
   /** Inbound and outbound RTP counters of the member's connection (to Janus, or one mesh peer). */
   async stats(id: string, peer?: string) {
@@ -413,9 +332,13 @@ const harness = {
     await pc.getTransceivers()[0]!.sender.replaceTrack(await member.platform.getMicrophone());
   },
 
-  dispose(id: string): void {
-    members.get(id)?.session.dispose();
+  async dispose(id: string): Promise<void> {
+    const member = members.get(id);
+
     members.delete(id);
+    member?.session.dispose();
+    await member?.signaling.close();
+    await member?.chain?.dispose();
   },
 };
 

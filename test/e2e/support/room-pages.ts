@@ -7,11 +7,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { BASE_FLAGS, CHROMIUM_PATH, fakeMicrophoneFlags } from '../../support/chromium.mjs';
-import type {
-  DeliveredMessage,
-  HarnessMemberOptions,
-  HarnessTimings,
-} from './room-harness.browser.js';
+import type { HarnessMemberOptions, HarnessTimings } from './room-harness.browser.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -56,25 +52,6 @@ export interface MemberState {
 /** The outcome of a command run in the page: done, or the error code (and Janus code). */
 export type CommandResult = { ok: true } | { ok: false; code: string; detail?: number };
 
-/** How a page's member messages reach the signaling server and come back. */
-export interface RoomTransport {
-  /** Handles a message a member sends; for requests, returns the answer or an error. */
-  handle(
-    member: RoomMemberHandle,
-    kind: 'send' | 'request',
-    draft: { type: number; to?: string; roomId?: string; payload: number[] },
-  ): Promise<
-    DeliveredMessage | { error: { code: string; message: string; detail?: number } } | null
-  >;
-}
-
-/** A member living in a page. */
-export interface RoomMemberHandle {
-  id: string;
-  account: string;
-  page: RoomPage;
-}
-
 let bundled: Promise<string> | undefined;
 
 /** Bundles the page harness once per process. */
@@ -100,17 +77,15 @@ export class RoomBrowser {
   readonly browser: Browser;
   #server: Server;
   #url: string;
-  #transport: RoomTransport;
 
-  private constructor(browser: Browser, server: Server, url: string, transport: RoomTransport) {
+  private constructor(browser: Browser, server: Server, url: string) {
     this.browser = browser;
     this.#server = server;
     this.#url = url;
-    this.#transport = transport;
   }
 
-  /** Launches Debian's Chromium; every page's members reach the server through `transport`. */
-  static async launch(transport: RoomTransport): Promise<RoomBrowser> {
+  /** Launches Debian's Chromium with the fake microphone. */
+  static async launch(): Promise<RoomBrowser> {
     // http://127.0.0.1 is a secure context, which getUserMedia and WebRTC need.
     const server = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
@@ -127,7 +102,7 @@ export class RoomBrowser {
       args: [...BASE_FLAGS, ...fakeMicrophoneFlags(ROOT)],
     });
 
-    return new RoomBrowser(browser, server, url, transport);
+    return new RoomBrowser(browser, server, url);
   }
 
   /** Opens a page with the harness installed. */
@@ -135,11 +110,6 @@ export class RoomBrowser {
     const page = await this.browser.newPage();
     const roomPage = new RoomPage(page);
 
-    await page.exposeFunction(
-      '__roomBridge',
-      (id: string, kind: 'send' | 'request', draft: never) =>
-        this.#transport.handle(roomPage.member(id), kind, draft),
-    );
     await page.goto(this.#url);
     await page.addScriptTag({ content: await harnessBundle() });
 
@@ -152,45 +122,26 @@ export class RoomBrowser {
   }
 }
 
-/** One page holding any number of members. */
+/** One page holding any number of members, each named by an id the test chooses. */
 export class RoomPage {
   readonly page: Page;
-  #members = new Map<string, RoomMemberHandle>();
 
   constructor(page: Page) {
     this.page = page;
   }
 
-  member(id: string): RoomMemberHandle {
-    const member = this.#members.get(id);
-
-    if (member === undefined) throw new Error(`no member ${id}`);
-
-    return member;
-  }
-
-  /** Creates a member (a RoomSession) in the page. */
-  async create(id: string, options: HarnessMemberOptions): Promise<RoomMemberHandle> {
-    const handle = { id, account: options.account, page: this };
-
-    this.#members.set(id, handle);
-    await this.page.evaluate(
+  /** Creates a member (a RoomSession with its own signaling connection) and returns its address. */
+  create(id: string, options: HarnessMemberOptions): Promise<string> {
+    return this.page.evaluate(
       ([memberId, memberOptions]) => window.roomHarness.create(memberId, memberOptions),
       [id, options] as const,
     );
-
-    return handle;
   }
 
-  /** Delivers a message from the server (or a relayed peer message) to a member. */
-  deliver(id: string, message: DeliveredMessage): Promise<void> {
-    return this.page.evaluate(
-      ([memberId, delivered]) => window.roomHarness.deliver(memberId, delivered),
-      [id, message] as const,
-    );
-  }
-
-  join(id: string, options: { startUnmuted?: boolean } = {}): Promise<CommandResult> {
+  join(
+    id: string,
+    options: { startUnmuted?: boolean; joinOnChain?: boolean } = {},
+  ): Promise<CommandResult> {
     return this.page.evaluate(
       ([memberId, joinOptions]) => window.roomHarness.join(memberId, joinOptions),
       [id, options] as const,
@@ -250,10 +201,8 @@ export class RoomPage {
     return this.page.evaluate((memberId) => window.roomHarness.forceSend(memberId), id);
   }
 
-  setSignalingState(id: string, state: string): Promise<void> {
-    return this.page.evaluate(
-      ([memberId, value]) => window.roomHarness.setSignalingState(memberId, value),
-      [id, state] as const,
-    );
+  /** Closes a member's session and connections. */
+  dispose(id: string): Promise<void> {
+    return this.page.evaluate((memberId) => window.roomHarness.dispose(memberId), id);
   }
 }

@@ -1,5 +1,6 @@
 // The servers of the room tests: the devnet, Janus (unless the test runs the mesh), the
-// room service with its chain reader, and a Chromium whose pages hold the members.
+// signaling server with the room service as its room handler, and a Chromium whose pages
+// hold the members.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,10 @@ import {
   type RoomServiceOptions,
 } from '../../../server/signaling/rooms/room-service.js';
 import {
+  startSignalingServer,
+  type SignalingServerHandle,
+} from '../../../server/signaling/server.js';
+import {
   eventData,
   startDevnetClient,
   submit,
@@ -20,7 +25,6 @@ import {
 } from '../../support/devnet-client.js';
 import { startJanus, type JanusFixture } from '../../support/janus.js';
 import { RoomBrowser } from './room-pages.js';
-import { ServiceBridge } from './room-service-bridge.js';
 
 /** Options of {@link startRoomStack}. */
 export interface RoomStackOptions {
@@ -39,8 +43,10 @@ export interface RoomStack {
   pool?: JanusPool;
   roomChain: PolkadotRoomChain;
   service: RoomService;
-  bridge: ServiceBridge;
+  signaling: SignalingServerHandle;
   browser: RoomBrowser;
+  /** What a page member needs to connect: the signaling URL, the genesis and the chain. */
+  urls: { signalingUrl: string; genesisHash: string; chainUrl: string };
   /** `//MemberN`. */
   member(index: number): KeyringPair;
   /** Creates a room on chain as `host` and returns its id (bare hex). */
@@ -78,14 +84,17 @@ export async function startRoomStack(options: RoomStackOptions): Promise<RoomSta
     closers.push(() => roomChain.close());
 
     const service = new RoomService({ chain: roomChain, janus: pool, ...options.service });
+    const signaling = await startSignalingServer({
+      port: 0,
+      genesisHash: chain.devnet.genesisHash,
+      roomHandler: service,
+      logLevel: 'silent',
+    });
 
-    closers.push(() => service.close());
+    // The signaling server closes its room handler when it stops.
+    closers.push(() => signaling.close());
 
-    const bridge = new ServiceBridge();
-
-    bridge.service = service;
-
-    const browser = await RoomBrowser.launch(bridge);
+    const browser = await RoomBrowser.launch();
 
     closers.push(() => browser.close());
 
@@ -103,8 +112,13 @@ export async function startRoomStack(options: RoomStackOptions): Promise<RoomSta
       pool,
       roomChain,
       service,
-      bridge,
+      signaling,
       browser,
+      urls: {
+        signalingUrl: signaling.url,
+        genesisHash: chain.devnet.genesisHash,
+        chainUrl: chain.devnet.url,
+      },
       member: (index) => chain.pair(`//Member${index}`),
       async createRoom(host, config = {}) {
         const created = await submit(
