@@ -21,7 +21,7 @@ import {
   type RoomSnapshot,
   type RoomTurnSnapshot,
 } from '../shared/room-wire.js';
-import { sameAccount } from '../shared/ss58.js';
+import { normalizeAddress, sameAccount } from '../shared/ss58.js';
 import { LevelMeter, systemRoomClock, type RoomClock } from './level-meter.js';
 import { browserMediaPlatform } from './media-platform.js';
 import { MeshLinks } from './mesh-links.js';
@@ -106,6 +106,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
   #retryTimer: unknown;
   #startUnmuted = false;
   #unsubscribe: Array<() => void> = [];
+  #self: { raw: string; normalized: string } | undefined;
 
   /** @throws StardustError INVALID_ARGUMENT for a malformed room id. */
   constructor(options: RoomSessionOptions) {
@@ -139,17 +140,20 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
 
   /** The members, with this session's own member marked. */
   get members(): RoomMemberView[] {
-    const self = this.#signaling.account;
+    const self = this.#selfAddress();
 
     return (this.#snapshot?.members ?? []).map((member) => ({
       ...member,
-      isSelf: self !== undefined && sameAccount(member.account, self),
+      isSelf: member.account === self,
     }));
   }
 
   /** This session's own member, once joined. */
   get self(): RoomMemberView | undefined {
-    return this.members.find((member) => member.isSelf);
+    const self = this.#selfAddress();
+    const member = this.#snapshot?.members.find((entry) => entry.account === self);
+
+    return member === undefined ? undefined : { ...member, isSelf: true };
   }
 
   /** Members talking now, in the order they started. */
@@ -211,7 +215,8 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
     const self = this.#signaling.account;
     const chain = this.#requireChain();
 
-    if (self !== undefined && (await chain.voiceRoom.member(this.#chainRoomId, self)) !== null) return 0n;
+    if (self !== undefined && (await chain.voiceRoom.member(this.#chainRoomId, self)) !== null)
+      return 0n;
 
     return room.config.entryFee;
   }
@@ -333,7 +338,9 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
     );
 
     if (approved)
-      await this.#chainAction((chain) => chain.voiceRoom.setRole(this.#chainRoomId, account, 'Speaker'));
+      await this.#chainAction((chain) =>
+        chain.voiceRoom.setRole(this.#chainRoomId, account, 'Speaker'),
+      );
   }
 
   /**
@@ -861,6 +868,21 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
     this.#state = state;
     this.#logger.info('room session state', { roomId: this.roomId, state, previous, reason });
     this.emit('stateChange', { state, previous, reason });
+  }
+
+  /**
+   * Returns this session's account with prefix 42, as the server writes every account in
+   * room states; decoded once, since states arrive with every change in the room.
+   */
+  #selfAddress(): string | undefined {
+    const account = this.#signaling.account;
+
+    if (account === undefined) return undefined;
+
+    if (this.#self?.raw !== account)
+      this.#self = { raw: account, normalized: normalizeAddress(account) };
+
+    return this.#self.normalized;
   }
 
   /** The room id as the chain wrappers take it: 0x-prefixed hex. */

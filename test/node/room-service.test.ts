@@ -50,7 +50,7 @@ interface Fixture {
 function fixture(
   mode: RoomSpeakingMode = 'FreeSpeak',
   extra: Array<[string, RoomRole]> = [],
-  options: { kickHoldMs?: number; chainTimeoutMs?: number } = {},
+  options: { kickHoldMs?: number; chainTimeoutMs?: number; stateBroadcastMs?: number } = {},
 ): Fixture {
   const chain = new FakeRoomChain();
   const timers = new FakeTimers();
@@ -78,7 +78,14 @@ function fixture(
     members.map(([account, role]) => ({ account, role, isMuted: false })),
   );
 
-  const service = new RoomService({ chain, timers, turnMs: 10_000, ...options });
+  // States go out after each task here, so the tests read them without moving the clock.
+  const service = new RoomService({
+    chain,
+    timers,
+    turnMs: 10_000,
+    stateBroadcastMs: 0,
+    ...options,
+  });
 
   return { chain, timers, server, service, roomId, nextRequest: 1 };
 }
@@ -273,6 +280,31 @@ describe('room service: admission', () => {
     );
 
     assert.equal(errorOf(f, HOST, id), 'INVALID_STATE');
+  });
+});
+
+describe('room service: state broadcasts', () => {
+  it('gathers changes into one broadcast', async () => {
+    const f = fixture('FreeSpeak', [], { stateBroadcastMs: 50 });
+
+    await join(f, HOST);
+    await join(f, SPEAKER);
+    await send(f, SPEAKER, T.ROOM_MUTE, encodeRoomMute({ account: '', muted: false }));
+    await flush();
+
+    const before = f.server.to(HOST, T.ROOM_STATE).filter((m) => m.requestId === undefined);
+
+    f.timers.advance(50);
+
+    const after = f.server.to(HOST, T.ROOM_STATE).filter((m) => m.requestId === undefined);
+
+    assert.equal(before.length, 0);
+    assert.equal(after.length, 1);
+    assert.equal(memberIn(decodeRoomState(after[0]!.payload), SPEAKER)!.isMuted, false);
+    assert.equal(
+      f.server.to(SPEAKER, T.ROOM_STATE).filter((m) => m.requestId === undefined).length,
+      1,
+    );
   });
 });
 

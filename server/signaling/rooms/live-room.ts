@@ -29,6 +29,11 @@ export interface LiveRoomOptions {
   janus?: JanusRoomMedia;
   timers: RoomTimers;
   turnMs: number;
+  /**
+   * How long changes gather before one ROOM_STATE goes out, in ms; 0 sends after the
+   * current task. Members that join get their state in the answers to their requests.
+   */
+  broadcastDelayMs: number;
   logger: Logger;
   /** Sends a server message to every socket of an account. */
   send(account: string, type: number, payload: Uint8Array): void;
@@ -57,6 +62,7 @@ export class LiveRoom {
   #turnTimer: unknown;
   #turnDeadline: number | undefined;
   #broadcastQueued = false;
+  #broadcastTimer: unknown;
 
   constructor(options: LiveRoomOptions) {
     this.#options = options;
@@ -139,6 +145,7 @@ export class LiveRoom {
   /** Stops the room's timers; the room is about to be forgotten. */
   dispose(): void {
     this.#options.timers.clearTimeout(this.#turnTimer);
+    this.#options.timers.clearTimeout(this.#broadcastTimer);
 
     for (const timer of this.graceTimers.values()) this.#options.timers.clearTimeout(timer);
 
@@ -195,10 +202,18 @@ export class LiveRoom {
   #queueBroadcast(): void {
     if (this.#broadcastQueued) return;
 
-    this.#broadcastQueued = true;
-    queueMicrotask(() => {
+    const send = () => {
       this.#broadcastQueued = false;
-      this.broadcast(voice.SignalType.ROOM_STATE, encodeRoomState(this.snapshot()));
-    });
+      this.#broadcastTimer = undefined;
+
+      if (!this.closed)
+        this.broadcast(voice.SignalType.ROOM_STATE, encodeRoomState(this.snapshot()));
+    };
+
+    this.#broadcastQueued = true;
+
+    if (this.#options.broadcastDelayMs <= 0) queueMicrotask(send);
+    else
+      this.#broadcastTimer = this.#options.timers.setTimeout(send, this.#options.broadcastDelayMs);
   }
 }

@@ -47,6 +47,8 @@ declare global {
 interface Member {
   session: RoomSession;
   signaling: SignalingClient;
+  /** How long the member's last request of each signal type took, in ms. */
+  durations: Record<number, number>;
   chain: ChainClient | undefined;
   platform: RoomMediaPlatform;
   analyser: AnalyserNode | undefined;
@@ -174,11 +176,25 @@ const harness = {
       storage: memorySessionStorage(),
     });
     const signaling = new SignalingClient({ url: options.signalingUrl, session: sessions });
+    const durations: Record<number, number> = {};
+    const request = signaling.request.bind(signaling);
+
+    // Records how long each request type took, for timing breakdowns.
+    signaling.request = async (draft, requestOptions) => {
+      const started = performance.now();
+
+      try {
+        return await request(draft, requestOptions);
+      } finally {
+        durations[draft.type] = performance.now() - started;
+      }
+    };
     const chain =
       options.chainUrl === undefined ? undefined : new ChainClient({ url: options.chainUrl });
     const sender = chain === undefined ? undefined : new WalletSender(chain, signer);
     const member = {
       signaling,
+      durations,
       chain,
       analyser: undefined,
       timings: {},
@@ -263,6 +279,7 @@ const harness = {
   },
 
   timings: (id: string): HarnessTimings => ({ ...require(id).timings }),
+  requestDurations: (id: string): Record<number, number> => ({ ...require(id).durations }),
 
   /** Inbound and outbound RTP counters of the member's connection (to Janus, or one mesh peer). */
   async stats(id: string, peer?: string) {
