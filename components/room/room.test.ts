@@ -359,6 +359,29 @@ describe('<stardust-room>', () => {
     expect(session.state).to.equal('joined');
   });
 
+  it('asks for a wallet when it makes its own session', async () => {
+    const config = await fixture<HTMLElement>(
+      html`<stardust-voice-config
+        chain="ws://127.0.0.1:9944"
+        signaling="ws://127.0.0.1:8888/signal"
+        ipfs-api="http://127.0.0.1:5001"
+        gateways="http://127.0.0.1:8080"
+      >
+        <stardust-room room-id=${ROOM_ID}></stardust-room>
+      </stardust-voice-config>`,
+    );
+    const room = config.querySelector<StardustRoom>('stardust-room')!;
+
+    await room.updateComplete;
+
+    const failed = nextEvent<StardustErrorEvent>(room, 'stardust-error');
+
+    part(room, 'join-button')!.click();
+
+    expect((await failed).detail.code).to.equal('INVALID_STATE');
+    expect(room.session).to.equal(undefined);
+  });
+
   it('renders Chinese with locale zh-CN', async () => {
     const { session } = sessionFor(HOST);
     const room = await mount(session, 'zh-CN');

@@ -2,6 +2,7 @@ import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateR
 import { property, state } from 'lit/decorators.js';
 
 import { formatDust, parseDust } from '../../src/room/dust.js';
+import type { TxSender } from '../../src/chain/types.js';
 import type { RoomSession } from '../../src/room/room-session.js';
 import type { RoomMemberView, RoomSessionState } from '../../src/room/types.js';
 import { StardustError } from '../../src/shared/errors.js';
@@ -92,8 +93,20 @@ export class StardustRoom extends StardustElement {
   /** The chain room id, 16 bytes as hex. */
   @property({ attribute: 'room-id' }) roomId?: string;
 
-  /** The room session to show and drive. */
+  /**
+   * The room session to show and drive. Without it, the element makes one from the shared
+   * client (`client.roomSession(roomId, …)`) once the client has a wallet.
+   */
   @property({ attribute: false }) session?: RoomSession;
+
+  /** Signs the room's extrinsics when the element makes its own session: the session proxy or the wallet. */
+  @property({ attribute: false }) sender?: TxSender;
+
+  /** Signs tips when the element makes its own session: the wallet. */
+  @property({ attribute: false }) tipSender?: TxSender;
+
+  /** The name the room shows for this member when the element makes its own session. */
+  @property() nickname?: string;
 
   @state() private _state: RoomSessionState = 'idle';
   @state() private _reason: string | undefined;
@@ -107,17 +120,34 @@ export class StardustRoom extends StardustElement {
   @state() private _tips: Array<{ from: string; to: string; amount: bigint }> = [];
 
   #unsubscribe: Array<() => void> = [];
+  #own: RoomSession | undefined;
+  #bound: RoomSession | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#rebind();
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopTicker();
+
+    // A session the element made ends with it, unless the element only moved within one
+    // task; a session the page gave stays the page's.
+    queueMicrotask(() => {
+      if (this.isConnected || this.#own === undefined) return;
+
+      this.#own.dispose();
+      this.#own = undefined;
+      this.#bind(this.session);
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
 
-    if (changed.has('session')) this.#bind(this.session);
+    if (changed.has('session') || changed.has('roomId') || changed.has('sender')) this.#rebind();
 
     if (changed.has('roomId') && this.roomId !== undefined && !isRoomId(this.roomId)) {
       this.dispatchError(
@@ -130,7 +160,7 @@ export class StardustRoom extends StardustElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.session?.turn !== undefined && this._state === 'joined') this.#startTicker();
+    if (this.#active?.turn !== undefined && this._state === 'joined') this.#startTicker();
     else this.#stopTicker();
 
     // Keyboard and screen reader users land on the confirmation.
@@ -177,16 +207,16 @@ export class StardustRoom extends StardustElement {
       </div>`;
     }
 
-    const self = this.session?.self;
+    const self = this.#active?.self;
     const muted = self === undefined || self.isMuted;
-    const holdsTurn = self !== undefined && this.session?.turn?.account === self.account;
+    const holdsTurn = self !== undefined && this.#active?.turn?.account === self.account;
 
     return html`<div part="controls">
       <button
         part="mute-button"
         aria-pressed=${muted ? 'true' : 'false'}
         ?disabled=${this._busy || (muted && self?.serverMuted === true)}
-        @click=${() => this.#run(() => this.session!.setMuted(!muted))}
+        @click=${() => this.#run(() => this.#active!.setMuted(!muted))}
       >
         ${muted ? msg('Unmute') : msg('Mute')}
       </button>
@@ -196,7 +226,7 @@ export class StardustRoom extends StardustElement {
               part="hand-button"
               aria-pressed=${self.handRaised ? 'true' : 'false'}
               ?disabled=${this._busy}
-              @click=${() => this.#run(() => this.session!.raiseHand(!self.handRaised))}
+              @click=${() => this.#run(() => this.#active!.raiseHand(!self.handRaised))}
             >
               ${self.handRaised ? msg('Lower hand') : msg('Raise hand')}
             </button>`
@@ -207,7 +237,7 @@ export class StardustRoom extends StardustElement {
           ? html`<button
               part="turn-button"
               ?disabled=${this._busy}
-              @click=${() => this.#run(() => this.session!.skipTurn())}
+              @click=${() => this.#run(() => this.#active!.skipTurn())}
             >
               ${msg('End my turn')}
             </button>`
@@ -248,13 +278,13 @@ export class StardustRoom extends StardustElement {
   }
 
   #renderTurn(): TemplateResult | typeof nothing {
-    const turn = this.session?.turn;
+    const turn = this.#active?.turn;
 
     if (turn === undefined || this._state !== 'joined') return nothing;
 
     const holder = this._snapshot?.members.find((m) => m.account === turn.account);
     const name = holder === undefined ? '' : memberName(holder);
-    const left = countdown(this.session!.turnRemainingMs());
+    const left = countdown(this.#active!.turnRemainingMs());
 
     return html`<p part="turn" role="timer" aria-live="off">
       ${msg(str`${name} has the floor · ${left} left`)}
@@ -262,11 +292,11 @@ export class StardustRoom extends StardustElement {
   }
 
   #renderMembers(): TemplateResult | typeof nothing {
-    const members = this.session?.members ?? [];
+    const members = this.#active?.members ?? [];
 
     if (members.length === 0) return nothing;
 
-    const self = this.session?.self;
+    const self = this.#active?.self;
 
     return html`<ul part="members" aria-label=${msg('Members')}>
       ${members.map((member) =>
@@ -282,7 +312,7 @@ export class StardustRoom extends StardustElement {
 
   #renderHands(): TemplateResult | typeof nothing {
     const snapshot = this._snapshot;
-    const self = this.session?.self;
+    const self = this.#active?.self;
 
     if (snapshot === undefined || snapshot.handQueue.length === 0) return nothing;
 
@@ -303,7 +333,7 @@ export class StardustRoom extends StardustElement {
                       part="action-button"
                       ?disabled=${this._busy}
                       aria-describedby=${`hand-${account}`}
-                      @click=${() => this.#run(() => this.session!.answerHand(account, true))}
+                      @click=${() => this.#run(() => this.#active!.answerHand(account, true))}
                     >
                       ${msg('Approve')}
                     </button>
@@ -311,7 +341,7 @@ export class StardustRoom extends StardustElement {
                       part="action-button"
                       ?disabled=${this._busy}
                       aria-describedby=${`hand-${account}`}
-                      @click=${() => this.#run(() => this.session!.answerHand(account, false))}
+                      @click=${() => this.#run(() => this.#active!.answerHand(account, false))}
                     >
                       ${msg('Decline')}
                     </button>`
@@ -324,7 +354,7 @@ export class StardustRoom extends StardustElement {
   }
 
   #renderHostControls(): TemplateResult | typeof nothing {
-    const self = this.session?.self;
+    const self = this.#active?.self;
     const snapshot = this._snapshot;
 
     if (self === undefined || snapshot === undefined || !canChangeMode(self.role)) return nothing;
@@ -374,8 +404,8 @@ export class StardustRoom extends StardustElement {
   }
 
   #renderTipForm(): TemplateResult | typeof nothing {
-    const self = this.session?.self;
-    const others = (this.session?.members ?? []).filter((member) => !member.isSelf);
+    const self = this.#active?.self;
+    const others = (this.#active?.members ?? []).filter((member) => !member.isSelf);
 
     if (self === undefined || others.length === 0 || this._state !== 'joined') return nothing;
 
@@ -414,8 +444,53 @@ export class StardustRoom extends StardustElement {
     </ul>`;
   }
 
+  /** The session shown: the `session` property, else the one the element made. */
+  get #active(): RoomSession | undefined {
+    return this.session ?? this.#own;
+  }
+
+  protected override clientChanged(): void {
+    this.#rebind();
+  }
+
+  /** Binds to the session to show, making one from the client when none was given. */
+  #rebind(): void {
+    if (
+      this.session === undefined &&
+      this.#own?.roomId !== this.roomId?.replace(/^0x/, '').toLowerCase()
+    ) {
+      this.#own?.dispose();
+      this.#own = this.#makeSession();
+    }
+
+    const session = this.#active;
+
+    if (session !== this.#bound) this.#bind(session);
+  }
+
+  /** Makes a session from the shared client, or returns undefined while it cannot. */
+  #makeSession(): RoomSession | undefined {
+    const client = this.stardust.client;
+
+    if (client === undefined || this.roomId === undefined || !isRoomId(this.roomId))
+      return undefined;
+
+    try {
+      return client.roomSession(this.roomId, {
+        sender: this.sender,
+        tipSender: this.tipSender,
+        nickname: this.nickname,
+      });
+    } catch {
+      // No wallet yet (INVALID_STATE): joining asks again and reports it.
+      return undefined;
+    }
+  }
+
   #bind(session: RoomSession | undefined): void {
     for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
+
+    this.#bound = session;
 
     if (session === undefined) return;
 
@@ -487,16 +562,16 @@ export class StardustRoom extends StardustElement {
 
     this._confirm = undefined;
 
-    if (confirm?.kind === 'join') await this.#run(() => this.session!.join());
-    else if (confirm?.kind === 'close') await this.#run(() => this.session!.close());
+    if (confirm?.kind === 'join') await this.#run(() => this.#active!.join());
+    else if (confirm?.kind === 'close') await this.#run(() => this.#active!.close());
   }
 
   async #leave(): Promise<void> {
-    await this.#run(() => this.session!.leave());
+    await this.#run(() => this.#active!.leave());
   }
 
   async #act(member: RoomMemberView, action: MemberAction): Promise<void> {
-    const session = this.session!;
+    const session = this.#active!;
 
     await this.#run(() => {
       switch (action.kind) {
@@ -518,7 +593,7 @@ export class StardustRoom extends StardustElement {
     const seconds = Number(data.get('turn'));
 
     await this.#run(() =>
-      this.session!.setSpeakingMode(mode, {
+      this.#active!.setSpeakingMode(mode, {
         turnMs: mode === 'Sequential' ? Math.round(seconds * 1000) : undefined,
       }),
     );
@@ -530,7 +605,7 @@ export class StardustRoom extends StardustElement {
     const data = new FormData(event.target as HTMLFormElement);
 
     await this.#run(() =>
-      this.session!.tip(String(data.get('to')), parseDust(String(data.get('amount')))),
+      this.#active!.tip(String(data.get('to')), parseDust(String(data.get('amount')))),
     );
   }
 
@@ -556,16 +631,31 @@ export class StardustRoom extends StardustElement {
   }
 
   #requireSession(): RoomSession | undefined {
-    if (this.session !== undefined) return this.session;
+    if (this.#active === undefined) {
+      try {
+        const client = this.stardust.requireClient();
 
-    this.#fail(
-      new StardustError(
-        'CONFIG_INVALID',
-        '<stardust-room> has no session: set its `session` property to a RoomSession.',
-      ),
-    );
+        if (this.roomId === undefined || !isRoomId(this.roomId)) {
+          throw new StardustError(
+            'CONFIG_INVALID',
+            '<stardust-room> needs a room-id of 16 bytes of hex.',
+          );
+        }
 
-    return undefined;
+        this.#own = client.roomSession(this.roomId, {
+          sender: this.sender,
+          tipSender: this.tipSender,
+          nickname: this.nickname,
+        });
+        this.#bind(this.#own);
+      } catch (error) {
+        this.#fail(error);
+
+        return undefined;
+      }
+    }
+
+    return this.#active;
   }
 
   #announce(text: string): void {
