@@ -189,6 +189,7 @@ const harness = {
         durations[draft.type] = performance.now() - started;
       }
     };
+
     const chain =
       options.chainUrl === undefined ? undefined : new ChainClient({ url: options.chainUrl });
     const sender = chain === undefined ? undefined : new WalletSender(chain, signer);
