@@ -51,6 +51,8 @@ export interface RoomStack {
   member(index: number): KeyringPair;
   /** Creates a room on chain as `host` and returns its id (bare hex). */
   createRoom(host: KeyringPair, config?: Record<string, unknown>): Promise<string>;
+  /** Kills Janus as a crash would and starts it again on the same port and admin key. */
+  restartJanus(): Promise<void>;
   /** Sends a VoiceRoom call on chain and fails on a dispatch error. */
   voiceRoom(signer: KeyringPair, call: string, ...args: unknown[]): Promise<void>;
   close(): Promise<void>;
@@ -106,7 +108,7 @@ export async function startRoomStack(options: RoomStackOptions): Promise<RoomSta
         throw new Error(`voiceRoom.${call} failed: ${included.error}`);
     };
 
-    return {
+    const stack: RoomStack = {
       chain,
       janus,
       pool,
@@ -138,12 +140,27 @@ export async function startRoomStack(options: RoomStackOptions): Promise<RoomSta
         return (eventData(created, 'voiceRoom.RoomCreated').roomId as string).slice(2);
       },
       voiceRoom,
+      async restartJanus() {
+        const old = janus!;
+
+        await old.kill();
+        janus = await startJanus({
+          stateDir: join(stateDir, 'janus'),
+          port: old.port,
+          adminKey: old.adminKey,
+          debugLevel: 3,
+        });
+        closers.push(() => janus!.close());
+        stack.janus = janus;
+      },
       async close() {
         for (const close of closers.reverse()) await close().catch(() => {});
 
         rmSync(stateDir, { recursive: true, force: true });
       },
     };
+
+    return stack;
   } catch (error) {
     for (const close of closers.reverse()) await close().catch(() => {});
 
