@@ -16,3 +16,11 @@ export type { RoomHandler, RoomMember, RoomServer } from './signaling/room-handl
 export { noRoomHandler } from './signaling/room-handler.js';
 export type { CallSettler, EndedCall } from './signaling/settler.js';
 export { fetchGenesisHash } from './signaling/genesis.js';
+export { RoomService, startRoomHandler } from './signaling/rooms/index.js';
+export type {
+  RoomHandlerOptions,
+  RoomServiceOptions,
+  StartedRoomHandler,
+} from './signaling/rooms/index.js';
+export { JanusPool } from './signaling/janus/index.js';
+export type { JanusPoolOptions, JanusServerConfig } from './signaling/janus/index.js';

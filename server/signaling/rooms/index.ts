@@ -4,6 +4,10 @@
  * to the signaling server.
  */
 export { RoomService, MEDIA_UNAVAILABLE_ADVICE } from './room-service.js';
+export { startRoomHandler } from './start.js';
+export type { RoomHandlerOptions, StartedRoomHandler } from './start.js';
+export { roomFlagsFrom, ROOM_FLAGS_USAGE } from './cli-flags.js';
+export type { RoomFlags } from './cli-flags.js';
 export type { RoomServiceOptions } from './room-service.js';
 export { RoomPolicy } from './policy.js';
 export type {
