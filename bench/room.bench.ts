@@ -10,7 +10,8 @@
  * Members join one at a time, as the floor does; the first five (the host and four
  * speakers) send tones and the rest listen, sending nothing. Members are endowed dev
  * accounts that joined the room on chain beforehand; the room service reads each one's
- * membership from the chain at ROOM_JOIN.
+ * membership from the chain at ROOM_JOIN. A bare Janus room of 75 members, above the chain's
+ * cap, is measured as a stress figure.
  */
 import type { KeyringPair } from '@polkadot/keyring/types';
 
@@ -22,6 +23,8 @@ import { quantile, round } from './entry.js';
 import { janusCpuPercent, measureRoomFloor, type RoomFloorResult } from './room-floor.js';
 
 const SIZES = [10, 25, 50] as const;
+// The chain caps rooms at 50 members; Janus alone is also measured with 75.
+const STRESS_MEMBERS = 75;
 const SPEAKERS = 5;
 const MEMBERS_PER_PAGE = 10;
 const CPU_WINDOW_MS = 5_000;
@@ -45,6 +48,7 @@ export const roomBench: BenchEntry = {
     const floorBrowser = await PeerBrowser.launch();
     const ours: RoomJoinResult[] = [];
     const floors: RoomFloorResult[] = [];
+    let stress: RoomFloorResult | undefined;
 
     try {
       for (const members of SIZES) {
@@ -60,12 +64,25 @@ export const roomBench: BenchEntry = {
         );
         ours.push(await measureJoins(stack, members));
       }
+
+      stress = await measureRoomFloor({
+        members: STRESS_MEMBERS,
+        speakers: SPEAKERS,
+        membersPerPage: MEMBERS_PER_PAGE,
+        janus: stack.janus!,
+        browser: floorBrowser,
+        cpuWindowMs: CPU_WINDOW_MS,
+      }).catch((error: unknown) => {
+        console.log(`bench room: the ${STRESS_MEMBERS}-member Janus run failed: ${String(error)}`);
+
+        return undefined;
+      });
     } finally {
       await floorBrowser.close();
       await stack.close();
     }
 
-    return report(ours, floors);
+    return report(ours, floors, stress);
   },
 };
 
@@ -155,7 +172,11 @@ async function processCpuPercent(windowMs: number): Promise<number> {
   return ((used.user + used.system) / 1000 / (performance.now() - started)) * 100;
 }
 
-function report(ours: RoomJoinResult[], floors: RoomFloorResult[]): Record<string, unknown> {
+function report(
+  ours: RoomJoinResult[],
+  floors: RoomFloorResult[],
+  stress: RoomFloorResult | undefined,
+): Record<string, unknown> {
   const at = (members: number) => ours.find((result) => result.members === members)!;
   const floorAt = (members: number) => floors.find((result) => result.members === members)!;
   const p95 = (members: number) => round(quantile(at(members).samples, 0.95), 1);
@@ -181,6 +202,8 @@ function report(ours: RoomJoinResult[], floors: RoomFloorResult[]): Record<strin
     janus_cpu_pct_50: round(at(50).janusCpu, 1),
     signaling_cpu_pct_50: round(at(50).signalingCpu, 1),
     floor_janus_cpu_pct_50: floorAt(50).janus_cpu_pct,
+    janus_only_join_p95_ms_75: stress?.join_p95_ms ?? null,
+    janus_only_cpu_pct_75: stress?.janus_cpu_pct ?? null,
     floors: {
       floor_join_p95_ms_50:
         'bare Janus AudioBridge join of 50 Chromium members, one at a time, from the offer leaving the page to ICE connected and the first packet of the mix (bench/room-floor.ts)',
