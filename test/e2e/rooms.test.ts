@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { KeyringPair } from '@polkadot/keyring/types';
 
 import { accountKey } from '../../src/shared/ss58.js';
-import { DUST } from '../support/devnet-client.js';
+import { DUST, freeBalance } from '../support/devnet-client.js';
 import { janusSkipReason } from '../support/janus.js';
 import type { HarnessSource } from './support/room-harness.browser.js';
 import type { RoomPage } from './support/room-pages.js';
@@ -364,6 +364,45 @@ describe('rooms with Janus', { skip }, () => {
       false,
     );
     assert.equal((await room.page.stats(stranger.address)).connectionState, 'none');
+  });
+
+  it('shows a tip to everyone in the room', TEST, async () => {
+    const room = await roomWithMembers(stack);
+    const before = await freeBalance(stack.chain, room.speaker.address);
+
+    assert.deepEqual(
+      await room.page.run('tip', room.listener.address, room.speaker.address, String(DUST / 10n)),
+      { ok: true },
+    );
+
+    for (const member of [room.host, room.speaker, room.observer]) {
+      const seen = await waitFor(
+        `${member.seed} to see the tip`,
+        () => stateOf(room.page, member),
+        (state) => state.tips.length > 0,
+      );
+
+      assert.equal(seen.tips[0]!.from, room.listener.address);
+      assert.equal(seen.tips[0]!.to, room.speaker.address);
+      assert.equal(seen.tips[0]!.amount, String(DUST / 10n));
+    }
+
+    assert.equal((await freeBalance(stack.chain, room.speaker.address)) - before, DUST / 10n);
+  });
+
+  it('reports a Janus refusal with its code', TEST, async () => {
+    const room = await roomWithMembers(stack);
+    const live = stack.service.rooms.get(room.roomId)!;
+    const late = takeAccount(stack);
+
+    // Someone holding the room's secret destroys it behind the room service's back.
+    await stack.pool!.room(room.roomId, live.janus!.secret).destroy();
+    await addMember(stack, room.page, room.roomId, late, 'silence');
+
+    const joined = await room.page.join(late.address);
+
+    assert.deepEqual(joined, { ok: false, code: 'ROOM_MEDIA_REFUSED', detail: 485 });
+    assert.equal((await room.page.stats(late.address)).connectionState, 'none');
   });
 
   it('rejoins its members after Janus restarts', TEST, async () => {

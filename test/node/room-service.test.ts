@@ -547,6 +547,33 @@ describe('room service: leaving, kicks and closing', () => {
     assert.equal(errorOf(f, LISTENER, rejoin), 'ROOM_CLOSED');
   });
 
+  it('releases a room nobody has media in', async () => {
+    const f = fixture();
+
+    await join(f, HOST);
+    await send(f, HOST, T.ROOM_LEAVE);
+    f.timers.advance(59_999);
+
+    assert.equal(f.service.rooms.has(f.roomId), true);
+
+    f.timers.advance(1);
+
+    assert.equal(f.service.rooms.has(f.roomId), false);
+    assert.equal((await join(f, SPEAKER)).members.length, 4);
+  });
+
+  it('keeps a room someone rejoined before it was released', async () => {
+    const f = fixture();
+
+    await join(f, HOST);
+    await send(f, HOST, T.ROOM_LEAVE);
+    f.timers.advance(30_000);
+    await join(f, HOST);
+    f.timers.advance(60_000);
+
+    assert.equal(f.service.rooms.get(f.roomId)?.sessions.size, 1);
+  });
+
   it('closes the room when the chain closes it', async () => {
     const f = fixture();
 

@@ -58,6 +58,8 @@ export class LiveRoom {
   readonly graceTimers = new Map<string, unknown>();
   /** Kicked members refused until the chain's kick arrives, by account key: until when. */
   readonly kickHolds = new Map<string, number>();
+  /** Runs while nobody has media here; when it fires the service forgets the room. */
+  releaseTimer: unknown;
   readonly #options: LiveRoomOptions;
   #turnTimer: unknown;
   #turnDeadline: number | undefined;
@@ -146,6 +148,7 @@ export class LiveRoom {
   dispose(): void {
     this.#options.timers.clearTimeout(this.#turnTimer);
     this.#options.timers.clearTimeout(this.#broadcastTimer);
+    this.#options.timers.clearTimeout(this.releaseTimer);
 
     for (const timer of this.graceTimers.values()) this.#options.timers.clearTimeout(timer);
 

@@ -74,6 +74,11 @@ export interface RoomServiceOptions {
    * by default. A burst of joins then costs a few broadcasts instead of two per join.
    */
   stateBroadcastMs?: number;
+  /**
+   * How long a room nobody has media in is kept, in ms; 60,000 by default. Then its Janus
+   * room is destroyed and the next join opens it again.
+   */
+  roomIdleMs?: number;
   /** Chain reads that take longer fail with CHAIN_UNREACHABLE, in ms; 10,000 by default. */
   chainTimeoutMs?: number;
 }
@@ -274,6 +279,8 @@ export class RoomService implements RoomHandler {
     this.#timers.clearTimeout(room.graceTimers.get(key));
     room.graceTimers.delete(key);
     room.sessions.set(key, { account: member.account, socketId: socket.socketId });
+    this.#timers.clearTimeout(room.releaseTimer);
+    room.releaseTimer = undefined;
 
     if (join.startUnmuted) {
       try {
@@ -438,6 +445,26 @@ export class RoomService implements RoomHandler {
     if (room.policy.has(session.account)) room.policy.setConnected(session.account, false);
 
     room.changed();
+
+    if (room.sessions.size === 0) this.#releaseWhenIdle(room);
+  }
+
+  /**
+   * Forgets a room nobody has media in after `roomIdleMs`, destroying its Janus room; the
+   * next join reads it from the chain and opens its media again.
+   */
+  #releaseWhenIdle(room: LiveRoom): void {
+    this.#timers.clearTimeout(room.releaseTimer);
+    room.releaseTimer = this.#timers.setTimeout(() => {
+      room.releaseTimer = undefined;
+
+      if (room.sessions.size > 0 || room.closed || this.#rooms.get(room.id) !== room) return;
+
+      this.#rooms.delete(room.id);
+      room.dispose();
+      void room.janus?.destroy();
+      this.#logger.info({ roomId: room.id }, 'room released: nobody has media in it');
+    }, this.#options.roomIdleMs ?? 60_000);
   }
 
   async #closeRoom(room: LiveRoom): Promise<void> {
@@ -507,6 +534,7 @@ export class RoomService implements RoomHandler {
     });
 
     this.#rooms.set(roomId, room);
+    this.#releaseWhenIdle(room);
     this.#logger.info({ roomId, media: room.media, server: janus?.server }, 'room opened');
 
     return room;
