@@ -27,6 +27,8 @@ export const EXCLUDED_LAZY_MODULES = {
   decoder: /^src\/message\/(load-decoder\.ts|opus-decoder[\w-]*\.js)$/,
   /** @noble curves, loaded only where WebCrypto lacks Ed25519 or X25519. */
   noble: /^src\/[\w-]+\/load-noble[\w-]*\.ts$/,
+  /** The room elements and RoomSession, loaded when a page first uses a room. */
+  rooms: /^(src|components)\/room\/load-[\w-]+\.ts$/,
 } as const;
 
 /** One lazy group outside the budget. */

@@ -45,7 +45,7 @@ document.querySelector('#account-form')!.addEventListener('submit', (event) => {
 
 await useAccount();
 
-if (location.hash.length > 1) openRoom(location.hash.slice(1));
+if (location.hash.length > 1) await openRoom(location.hash.slice(1));
 
 /** Builds a client for the chosen dev account and shows the room list. */
 async function useAccount(): Promise<void> {
@@ -66,22 +66,22 @@ async function useAccount(): Promise<void> {
   list.directory = new RoomDirectory({ chain: client.chain, sender });
   list.sender = sender;
   list.locale = localeSelect.value;
-  list.addEventListener('stardust-room-select', ({ detail }) => openRoom(detail.roomId));
-  list.addEventListener('stardust-room-created', ({ detail }) => openRoom(detail.roomId));
+  list.addEventListener('stardust-room-select', ({ detail }) => void openRoom(detail.roomId));
+  list.addEventListener('stardust-room-created', ({ detail }) => void openRoom(detail.roomId));
   list.addEventListener('stardust-error', ({ detail }) => report(detail));
   rooms.append(list);
   status.textContent = `Signed in as ${seed.slice(2)} (${signer.account.address}).`;
 }
 
 /** Shows a room, in place of the one shown before. */
-function openRoom(roomId: string): void {
+async function openRoom(roomId: string): Promise<void> {
   rooms.querySelector('stardust-room')?.remove();
 
   const room = document.createElement('stardust-room') as StardustRoom;
 
   room.setAttribute('room-id', roomId);
   room.locale = localeSelect.value;
-  room.session = client!.roomSession(roomId, {
+  room.session = await client!.roomSession(roomId, {
     sender,
     tipSender: sender,
     nickname: nicknameInput.value.trim(),

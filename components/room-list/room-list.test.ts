@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { html } from 'lit';
 
 import '../define.js';
+import { defineLazyElement } from '../shared/define-elements.js';
 import type { TxSender } from '../../src/chain/types.js';
 import type { RoomDirectory } from '../../src/room/room-directory.js';
 import type { CreateRoomOptions, RoomSummary } from '../../src/room/types.js';
@@ -112,6 +113,8 @@ function fill(list: StardustRoomList, values: Record<string, string>): void {
 }
 
 describe('<stardust-room-list>', () => {
+  before(() => defineLazyElement('stardust-room-list'));
+
   afterEach(() => cleanupFixtures());
 
   it('lists public rooms with members, mode and fee', async () => {

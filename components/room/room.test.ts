@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { html } from 'lit';
 
 import '../define.js';
+import { defineLazyElement } from '../shared/define-elements.js';
 import { voice } from '../../proto/gen/voice.js';
 import type { ChainClient } from '../../src/chain/chain-client.js';
 import type { TxSender } from '../../src/chain/types.js';
@@ -95,6 +96,8 @@ function memberCard(room: StardustRoom, account: string): HTMLElement {
 }
 
 describe('<stardust-room>', () => {
+  before(() => defineLazyElement('stardust-room'));
+
   afterEach(() => cleanupFixtures());
 
   it('shows a join button before joining', async () => {

@@ -455,12 +455,26 @@ export class StardustRoom extends StardustElement {
 
   /** Binds to the session to show, making one from the client when none was given. */
   #rebind(): void {
-    if (
-      this.session === undefined &&
-      this.#own?.roomId !== this.roomId?.replace(/^0x/, '').toLowerCase()
-    ) {
+    const wanted = this.roomId?.replace(/^0x/, '').toLowerCase();
+
+    if (this.session === undefined && this.#own?.roomId !== wanted) {
       this.#own?.dispose();
-      this.#own = this.#makeSession();
+      this.#own = undefined;
+      void this.#makeSession()
+        .then((session) => {
+          // The room or the given session changed while the room code loaded.
+          if (this.session !== undefined || this.#own !== undefined || session?.roomId !== wanted) {
+            session?.dispose();
+
+            return;
+          }
+
+          this.#own = session;
+          this.#bind(session);
+        })
+        .catch(() => {
+          // No wallet yet (INVALID_STATE): joining asks again and reports it.
+        });
     }
 
     const session = this.#active;
@@ -468,23 +482,24 @@ export class StardustRoom extends StardustElement {
     if (session !== this.#bound) this.#bind(session);
   }
 
-  /** Makes a session from the shared client, or returns undefined while it cannot. */
-  #makeSession(): RoomSession | undefined {
+  /**
+   * Makes a session from the shared client, or resolves undefined when there is no client
+   * or room id.
+   *
+   * @throws StardustError INVALID_STATE when the client has no wallet yet.
+   */
+  async #makeSession(): Promise<RoomSession | undefined> {
     const client = this.stardust.client;
 
-    if (client === undefined || this.roomId === undefined || !isRoomId(this.roomId))
-      return undefined;
-
-    try {
-      return client.roomSession(this.roomId, {
-        sender: this.sender,
-        tipSender: this.tipSender,
-        nickname: this.nickname,
-      });
-    } catch {
-      // No wallet yet (INVALID_STATE): joining asks again and reports it.
+    if (client === undefined || this.roomId === undefined || !isRoomId(this.roomId)) {
       return undefined;
     }
+
+    return client.roomSession(this.roomId, {
+      sender: this.sender,
+      tipSender: this.tipSender,
+      nickname: this.nickname,
+    });
   }
 
   #bind(session: RoomSession | undefined): void {
@@ -536,7 +551,7 @@ export class StardustRoom extends StardustElement {
   }
 
   async #askJoin(): Promise<void> {
-    const session = this.#requireSession();
+    const session = await this.#requireSession();
 
     if (session === undefined) return;
 
@@ -630,10 +645,10 @@ export class StardustRoom extends StardustElement {
     this.dispatchError(failure);
   }
 
-  #requireSession(): RoomSession | undefined {
+  async #requireSession(): Promise<RoomSession | undefined> {
     if (this.#active === undefined) {
       try {
-        const client = this.stardust.requireClient();
+        this.stardust.requireClient();
 
         if (this.roomId === undefined || !isRoomId(this.roomId)) {
           throw new StardustError(
@@ -642,11 +657,7 @@ export class StardustRoom extends StardustElement {
           );
         }
 
-        this.#own = client.roomSession(this.roomId, {
-          sender: this.sender,
-          tipSender: this.tipSender,
-          nickname: this.nickname,
-        });
+        this.#own = await this.#makeSession();
         this.#bind(this.#own);
       } catch (error) {
         this.#fail(error);

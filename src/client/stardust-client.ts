@@ -1,6 +1,6 @@
 import { ChainClient } from '../chain/chain-client.js';
 import type { TxSender } from '../chain/types.js';
-import { RoomSession } from '../room/room-session.js';
+import type { RoomSession } from '../room/room-session.js';
 import { fromHex } from '../shared/bytes.js';
 import type { RawSigner } from '../shared/delegation.js';
 import { StardustError } from '../shared/errors.js';
@@ -111,19 +111,23 @@ export class StardustClient {
   }
 
   /**
-   * Returns a new session in the voice room `roomId` over this client's signaling and chain
-   * connections. `sender` signs the room's extrinsics (the session proxy, or the wallet for
-   * a prompt each); `tipSender` signs tips (the wallet). Without `sender` the room's chain
-   * calls are skipped and moderator actions take effect at the server only.
+   * Resolves with a new session in the voice room `roomId` over this client's signaling and
+   * chain connections; the room code loads on the first call. `sender` signs the room's
+   * extrinsics (the session proxy, or the wallet for a prompt each); `tipSender` signs tips
+   * (the wallet). Without `sender` the room's chain calls are skipped and moderator actions
+   * take effect at the server only.
    * @throws StardustError INVALID_STATE before useWallet(); INVALID_ARGUMENT for a bad id.
    */
-  roomSession(
+  async roomSession(
     roomId: string,
     options: { sender?: TxSender; tipSender?: TxSender; nickname?: string } = {},
-  ): RoomSession {
+  ): Promise<RoomSession> {
+    const signaling = this.signaling;
+    const { RoomSession } = await import('../room/load-room.js');
+
     return new RoomSession({
       roomId,
-      signaling: this.signaling,
+      signaling,
       chain: this.chain,
       ...options,
       logger: namedLogger(this.logger, 'room'),

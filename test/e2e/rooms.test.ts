@@ -24,6 +24,9 @@ const TEST = { timeout: 120_000 };
 // below -90.
 const AUDIBLE_DB = -50;
 const SILENT_DB = -75;
+// While another tone plays, Opus leaves the analyser a few bins of spread around -70 dBFS;
+// a member heard at all reads above -30.
+const LEAK_DB = -55;
 const HOST_TONE = 330;
 const SPEAKER_TONE = 600;
 const LISTENER_TONE = 900;
@@ -138,7 +141,7 @@ async function assertSilentWhileSending(
     async () => {
       const [level] = await page.spectrum(listener, [frequency]);
 
-      assert.ok(level! < SILENT_DB, `${listener} heard ${frequency} Hz at ${level} dBFS`);
+      assert.ok(level! < LEAK_DB, `${listener} heard ${frequency} Hz at ${level} dBFS`);
 
       return (await page.stats(sender)).packetsSent - start;
     },
@@ -155,7 +158,7 @@ describe('rooms with Janus', { skip }, () => {
   let stack: RoomStack;
 
   before(async () => {
-    stack = await startRoomStack({ janus: true, devAccounts: 40 });
+    stack = await startRoomStack({ janus: true, devAccounts: 60 });
   });
 
   after(async () => {
