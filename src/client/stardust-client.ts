@@ -1,3 +1,5 @@
+import type { CallChainRecorder } from '../call/call-chain.js';
+import type { CallManager } from '../call/call-manager.js';
 import { ChainClient } from '../chain/chain-client.js';
 import { fromHex } from '../shared/bytes.js';
 import type { RawSigner } from '../shared/delegation.js';
@@ -6,6 +8,7 @@ import { fetchGenesisHash } from '../signaling/genesis.js';
 import { SignalingClient, type SignalingClientOptions } from '../signaling/signaling-client.js';
 import { rawSignerOf, SessionManager, type SessionManagerOptions } from '../wallet/session.js';
 import type { WalletSigner } from '../wallet/wallet-signer.js';
+import { createClientCalls, type ClientCalls, type ClientCallsOptions } from './client-calls.js';
 import { resolveConfig, type ResolvedConfig, type StardustConfig } from './config.js';
 import { consoleLogger, namedLogger, type Logger } from './logger.js';
 
@@ -23,6 +26,9 @@ export class StardustClient {
   #disposed = false;
   #chain: ChainClient | undefined;
   #wallet: RawSigner | undefined;
+  #walletSigner: WalletSigner | undefined;
+  #calls: ClientCalls | undefined;
+  #callsOptions: ClientCallsOptions = {};
   #sessions: SessionManager | undefined;
   #signaling: SignalingClient | undefined;
   #signalingOptions: Partial<SignalingClientOptions> & Partial<SessionManagerOptions> = {};
@@ -67,9 +73,12 @@ export class StardustClient {
 
     if (this.#wallet?.address === raw.address && this.#signaling !== undefined) return;
 
+    this.#calls?.dispose();
+    this.#calls = undefined;
     void this.#signaling?.close();
     this.#signaling = undefined;
     this.#wallet = raw;
+    this.#walletSigner = 'account' in wallet ? wallet : undefined;
     this.#signalingOptions = options;
     this.#sessions = new SessionManager({
       genesisHash: () => this.#genesisHash(),
@@ -109,11 +118,39 @@ export class StardustClient {
   }
 
   /**
+   * Sets how calls are placed and recorded (see {@link ClientCallsOptions}). Takes effect
+   * for the next {@link calls} manager: call it before the first use, or after `useWallet`.
+   */
+  configureCalls(options: ClientCallsOptions): void {
+    this.#callsOptions = { ...this.#callsOptions, ...options };
+    this.#calls?.dispose();
+    this.#calls = undefined;
+  }
+
+  /**
+   * The one-to-one calls of the wallet account: a `CallManager` over {@link signaling},
+   * created on first use. Calls are recorded on chain through the session proxy unless
+   * {@link configureCalls} says otherwise. Call `calls.listen()` to receive invites.
+   * @throws StardustError INVALID_STATE before useWallet().
+   */
+  get calls(): CallManager {
+    return this.#clientCalls().manager;
+  }
+
+  /** The chain recorder of {@link calls}, or null when calls are not recorded on chain. */
+  get callRecorder(): CallChainRecorder | null {
+    return this.#clientCalls().recorder;
+  }
+
+  /**
    * Ends the session: the server revokes the delegation and the stored session key is
    * deleted, so the next use asks the wallet again. Peers that cached the delegation accept
    * it until it expires.
    */
   async logout(): Promise<void> {
+    this.#calls?.dispose();
+    this.#calls = undefined;
+
     if (this.#signaling !== undefined) await this.#signaling.logout();
     else await this.#sessions?.clear();
 
@@ -123,8 +160,28 @@ export class StardustClient {
   /** Closes every connection this client opened. The client cannot be used afterwards. */
   async dispose(): Promise<void> {
     this.#disposed = true;
+    this.#calls?.dispose();
+    this.#calls = undefined;
     await this.#signaling?.close();
     await this.#chain?.dispose();
+  }
+
+  #clientCalls(): ClientCalls {
+    if (this.#calls !== undefined) return this.#calls;
+
+    const signaling = this.signaling;
+
+    this.#calls = createClientCalls({
+      account: this.#wallet!.address,
+      signaling,
+      chain: this.chain,
+      sessions: this.sessions,
+      wallet: this.#walletSigner,
+      options: this.#callsOptions,
+      logger: namedLogger(this.logger, 'calls'),
+    });
+
+    return this.#calls;
   }
 
   /** The chain's genesis hash: from the chain connection when open, else one light RPC call. */
