@@ -18,6 +18,7 @@ const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
   devnet: async () => (await import('./devnet.bench.js')).devnetBench,
   bundle: async () => (await import('./bundle.bench.js')).bundleBench,
   signaling: async () => (await import('./signaling.bench.js')).signalingBench,
+  call_setup: async () => (await import('./call-setup.bench.js')).callSetupBench,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

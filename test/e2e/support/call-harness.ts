@@ -21,6 +21,8 @@ export interface HarnessOptions {
   chainWrites?: ClientCallsOptions['chainWrites'];
   ringTimeoutMs?: number;
   iceTransportPolicy?: RTCIceTransportPolicy;
+  /** Accept every incoming call at once (the callee of the call_setup benchmark). */
+  autoAccept?: boolean;
 }
 
 /** What a test reads about the page's current call. */
@@ -93,6 +95,14 @@ async function setup(options: HarnessOptions): Promise<string> {
   manager.on('session', ({ session }) => {
     if (current === null || current.state === 'ended' || session === current) track(session);
   });
+
+  if (options.autoAccept === true) {
+    manager.on('incoming', ({ session }) => {
+      // After the manager's own listeners: the session rings once this task ends.
+      queueMicrotask(() => void session.accept());
+    });
+  }
+
   await manager.listen();
 
   return signer.account.address;
@@ -127,6 +137,55 @@ async function timedCall(peer: string): Promise<number> {
     }
 
     await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
+ * The floor of the call_setup benchmark: two bare RTCPeerConnections in this page, each
+ * sending the fake microphone, exchanging SDP and candidates directly. Returns the ms from
+ * `createOffer` to the first audio packet the offerer receives.
+ */
+async function floorCall(): Promise<number> {
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+  const a = new RTCPeerConnection();
+  const b = new RTCPeerConnection();
+
+  try {
+    a.onicecandidate = (event) => {
+      if (event.candidate !== null) void b.addIceCandidate(event.candidate);
+    };
+
+    b.onicecandidate = (event) => {
+      if (event.candidate !== null) void a.addIceCandidate(event.candidate);
+    };
+
+    const started = performance.now();
+
+    for (const track of stream.getAudioTracks()) a.addTrack(track, stream);
+
+    await a.setLocalDescription(await a.createOffer());
+    await b.setRemoteDescription(a.localDescription!);
+
+    for (const track of stream.getAudioTracks()) b.addTrack(track, stream);
+
+    await b.setLocalDescription(await b.createAnswer());
+    await a.setRemoteDescription(b.localDescription!);
+
+    for (;;) {
+      const stats = await a.getStats();
+
+      for (const report of stats.values()) {
+        if (report.type === 'inbound-rtp' && report.kind === 'audio' && report.packetsReceived > 0)
+          return performance.now() - started;
+      }
+
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  } finally {
+    a.close();
+    b.close();
+
+    for (const track of stream.getTracks()) track.stop();
   }
 }
 
@@ -219,6 +278,7 @@ const harness = {
   setup,
   call,
   timedCall,
+  floorCall,
   accept: () => current!.accept(),
   reject: () => current!.reject('decline'),
   hangup: () => current!.hangup(),
