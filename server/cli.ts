@@ -125,8 +125,10 @@ Starts the local stack and serves the demo page with Vite.
     host: values.host,
     port: Number(values['signaling-port']),
     genesisHash: values.genesis ?? devnet.genesisHash,
-    // The devnet's genesis names //CallSettler as the CallSettler account.
+    // The devnet's genesis names //CallSettler as the CallSettler account; it settles calls
+    // whose parties both vanished.
     settlerSeed: '//CallSettler',
+    chainUrl: devnet.url,
     logger: logger.child({ service: 'signaling' }),
   });
 
