@@ -36,7 +36,6 @@ export interface SettlementOutcome {
   observedSeconds: number;
 }
 
-
 /**
  * Settles calls with `settle_call` from the `CallSettler` account. Submissions run one at a
  * time, so the account's nonces never collide.
