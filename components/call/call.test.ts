@@ -33,7 +33,7 @@ after(async () => {
   await funder.dispose();
 });
 
-/** A fresh dev account with 10 DUST, so tests never share chain state. */
+/** Returns a fresh dev account funded with 10 DUST, so tests never share chain state. */
 async function fundedSigner(): Promise<WalletSigner> {
   const signer = await createDevSigner(`//CallElement${Math.random().toString(36).slice(2)}`);
   const alice = await createDevSigner('//Alice');

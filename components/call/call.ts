@@ -22,7 +22,7 @@ import { Ringtone } from './ringtone.js';
 /** Codes of calls that ended by the other side's choice or absence: outcomes, not failures. */
 const OUTCOME_CODES = new Set(['CALL_REJECTED', 'CALL_BUSY', 'CALL_OFFLINE', 'CALL_TIMEOUT']);
 
-/** What the chain settled for a call. */
+/** The chain's settlement of a call: duration, fee and this account's reward. */
 interface Settlement {
   duration: number;
   fee: bigint;
@@ -32,9 +32,9 @@ interface Settlement {
 /**
  * A one-to-one voice call with `peer`, or the incoming calls of the current account.
  *
- * With `peer` it shows a call button with the fee per minute and the balance, the outgoing
- * ringing state with cancel, the call with its timer, mute, device pickers, quality bars
- * and hang up, and a summary with the on-chain settlement afterwards. With `incoming` it
+ * With `peer` it shows a call button with the fee per minute and the balance, then the
+ * outgoing ringing state with cancel. During the call it shows a timer, mute, device
+ * pickers, quality bars and hang up. Afterwards a summary shows the on-chain settlement. With `incoming` it
  * rings for calls to the account the page chose with `client.useWallet()`, with accept and
  * reject and a WebAudio ringtone that waits for a user gesture where autoplay is blocked.
  *

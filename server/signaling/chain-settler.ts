@@ -26,7 +26,7 @@ export interface ChainCallSettlerOptions {
   logger: Logger;
 }
 
-/** What one settlement did, for tests and logs. */
+/** The result of one settlement attempt, for tests and logs. */
 export interface SettlementOutcome {
   callId: string;
   chainCallId: string;

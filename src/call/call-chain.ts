@@ -35,7 +35,7 @@ export interface CallChainRecorderOptions {
    */
   retryDelaysMs?: readonly number[];
   /**
-   * Where the side that did not end a call reads its outcome: the `CallEnded` event (and
+   * Chain reads for the side that did not end a call, to learn its outcome: the `CallEnded` event (and
    * this account's `RewardPaid` in the same block), or the account's `CallHistory` record
    * when the event passed before the call ended here. `ChainClient` fits. Without it only
    * the side that submits the end learns the settlement.

@@ -17,7 +17,7 @@ import type { SessionSource } from '../wallet/session.js';
 import type { WalletSigner } from '../wallet/wallet-signer.js';
 import type { Logger } from './logger.js';
 
-/** How a client's calls are recorded on chain. */
+/** Mode of the chain writes that record a client's calls. */
 export type CallChainWrites = 'session-proxy' | 'confirm-each' | 'off';
 
 /** Options of `StardustClient.configureCalls`. Each has a documented default. */
@@ -128,8 +128,8 @@ function chainSender(parts: {
 
 /**
  * A session proxy made on the first chain write of a call: it takes the signaling session
- * key, and asks the wallet to authorize it only when the chain does not list it yet. A
- * failed authorization (the user refused) is asked again on the next call.
+ * key, and requests the wallet's authorization only when the chain does not list it yet. A
+ * failed authorization (the user rejected it) is requested again on the next call.
  */
 interface LazySessionProxyParts {
   chain: ChainClient;

@@ -147,7 +147,7 @@ export class StardustClient {
   /**
    * Loads the call layer (a lazy chunk) and returns the one-to-one calls of the wallet
    * account: a `CallManager` over {@link signaling}. Calls are recorded on chain through the
-   * session proxy unless {@link configureCalls} says otherwise. Call `listen()` on the
+   * session proxy unless {@link configureCalls} sets another mode. Call `listen()` on the
    * manager to receive invites. Later calls return the same manager until the wallet or the
    * call options change.
    * @throws StardustError INVALID_STATE before useWallet().

@@ -405,9 +405,9 @@ describe('calls end to end', { timeout: 600_000 }, () => {
 });
 
 /**
- * A WebSocket proxy between one page and the signaling server that appends a line to the
- * SDP of every SDP_OFFER and SDP_ANSWER the page sends, after the page signed it: what a
- * malicious server would do to swap the DTLS fingerprint.
+ * A WebSocket proxy between one page and the signaling server. It rewrites the first byte
+ * of the DTLS fingerprint in every SDP_OFFER and SDP_ANSWER the page sends, after the page
+ * signed it, as a malicious server would to sit in the middle of the call.
  */
 async function startTamperingProxy(
   target: string,

@@ -141,7 +141,7 @@ async function timedCall(peer: string): Promise<number> {
 }
 
 /**
- * The floor of the call_setup benchmark: two bare RTCPeerConnections in this page, each
+ * Measures the floor of the call_setup benchmark: two bare RTCPeerConnections in this page, each
  * sending the fake microphone, exchanging SDP and candidates directly. Returns the ms from
  * `createOffer` to the first audio packet the offerer receives.
  */
