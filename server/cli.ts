@@ -4,6 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 
+import { join } from 'node:path';
+
+import { startIpfs } from './ipfs/ipfs-server.js';
 import { startDemo } from './stack/demo.js';
 
 const USAGE = `Usage: stardust-voice <command> [options]
@@ -22,7 +25,7 @@ const commands: Record<string, Command> = {
   dev: runDev,
   devnet: notYetAvailable('devnet'),
   signaling: notYetAvailable('signaling'),
-  ipfs: notYetAvailable('ipfs'),
+  ipfs: runIpfs,
 };
 
 /** Runs the command line `argv` (without the node and script paths). */
@@ -74,11 +77,71 @@ Starts the local stack and serves the demo page with Vite.
     return;
   }
 
+  const stateDir = process.env.STARDUST_STATE_DIR ?? '.stardust';
+  const ipfs = await startIpfs({ host: values.host, stateDir: join(stateDir, 'ipfs') });
   const demo = await startDemo({ host: values.host, port: Number(values.port) });
 
+  console.log(`IPFS RPC API: ${ipfs.apiUrl}, gateway: ${ipfs.gatewayUrl}`);
   console.log(`Stardust Voice demo: ${demo.url}`);
   await waitForStopSignal();
   await demo.close();
+  await ipfs.close();
+}
+
+async function runIpfs(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string', default: process.env.STARDUST_HOST ?? '127.0.0.1' },
+      'api-port': { type: 'string', default: process.env.STARDUST_IPFS_API_PORT ?? '5001' },
+      'gateway-port': {
+        type: 'string',
+        default: process.env.STARDUST_IPFS_GATEWAY_PORT ?? '8080',
+      },
+      'state-dir': {
+        type: 'string',
+        default: process.env.STARDUST_IPFS_STATE_DIR ?? join('.stardust', 'ipfs'),
+      },
+      'cors-origin': { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+
+  if (values.help) {
+    console.log(`Usage: stardust-voice ipfs [options]
+
+Starts the embedded IPFS node: a Kubo-compatible RPC API and a path gateway.
+  --host           address both listen on (env STARDUST_HOST, default 127.0.0.1)
+  --api-port       RPC API port (env STARDUST_IPFS_API_PORT, default 5001; 0 picks one)
+  --gateway-port   gateway port (env STARDUST_IPFS_GATEWAY_PORT, default 8080; 0 picks one)
+  --state-dir      folder for blocks (env STARDUST_IPFS_STATE_DIR, default .stardust/ipfs)
+  --cors-origin    web origin allowed to call the RPC API besides loopback pages;
+                   repeat for several, "*" allows every origin`);
+
+    return;
+  }
+
+  const ipfs = await startIpfs({
+    host: values.host,
+    apiPort: parsePort('--api-port', values['api-port']),
+    gatewayPort: parsePort('--gateway-port', values['gateway-port']),
+    stateDir: values['state-dir'],
+    apiCorsOrigins: values['cors-origin'],
+  });
+
+  console.log(`IPFS RPC API: ${ipfs.apiUrl}, gateway: ${ipfs.gatewayUrl}`);
+  await waitForStopSignal();
+  await ipfs.close();
+}
+
+function parsePort(flag: string, value: string): number {
+  const port = Number(value);
+
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new RangeError(`${flag} must be a port number from 0 to 65535, got ${value}`);
+  }
+
+  return port;
 }
 
 function waitForStopSignal(): Promise<void> {

@@ -4,4 +4,6 @@
  */
 export { startDemo } from './stack/demo.js';
 export type { DemoHandle, DemoOptions } from './stack/demo.js';
+export { startIpfs } from './ipfs/ipfs-server.js';
+export type { IpfsHandle, IpfsOptions } from './ipfs/ipfs-server.js';
 export { main as runCli } from './cli.js';

@@ -33,9 +33,15 @@ function loadEncoder(): Promise<EncoderModule> {
 
     // The Emscripten runtime installs process handlers that rethrow; the test runner's own
     // handlers must stay in charge.
-    for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
-      for (const listener of process.listeners(event)) {
-        if (!before[event].includes(listener)) process.removeListener(event, listener);
+    for (const listener of process.listeners('uncaughtException')) {
+      if (!before.uncaughtException.includes(listener)) {
+        process.removeListener('uncaughtException', listener);
+      }
+    }
+
+    for (const listener of process.listeners('unhandledRejection')) {
+      if (!before.unhandledRejection.includes(listener)) {
+        process.removeListener('unhandledRejection', listener);
       }
     }
 
