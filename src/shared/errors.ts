@@ -352,7 +352,8 @@ export const ERROR_CODES = {
   STORAGE_FULL: {
     area: 'message',
     meaning: 'The browser storage quota is used up, so an outbox item or key could not be saved.',
-    action: 'Free space in the browser or lower the cache quota; the item stays in memory until then.',
+    action:
+      'Free space in the browser or lower the cache quota; the item stays in memory until then.',
   },
 
   // Calls.
