@@ -4,6 +4,8 @@
  */
 import { wrap, type IDBPDatabase } from 'idb';
 
+import { StardustError } from '../../shared/errors.js';
+
 /** Names of the object stores; every key path starts with `account`. */
 export const TABLE_NAMES = [
   'devices',
@@ -60,7 +62,19 @@ export class IdbTable<T extends { account: string }> implements Table<T> {
   }
 
   async put(value: T): Promise<void> {
-    await this.#db.put(this.#name, value);
+    try {
+      await this.#db.put(this.#name, value);
+    } catch (error) {
+      if ((error as DOMException).name === 'QuotaExceededError') {
+        throw new StardustError(
+          'STORAGE_FULL',
+          `Cannot save to ${this.#name}: the browser storage quota is used up.`,
+          { cause: error },
+        );
+      }
+
+      throw error;
+    }
   }
 
   async delete(key: TableKey): Promise<void> {
