@@ -23,6 +23,7 @@ export default tseslint.config(
       'node_modules/**',
       '.stardust/**',
       'proto/gen/**',
+      'src/message/assets/**',
       'components/locales/**',
       'demo/examples/*/dist/**',
       'demo/examples/*/node_modules/**',

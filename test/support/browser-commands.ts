@@ -1,5 +1,6 @@
 // Server commands that browser tests call with `executeServerCommand(name, payload)` from
 // @web/test-runner-commands. Each returns plain JSON.
+import { analyzeOggOpus } from './opus-analysis.js';
 import { startStack, type Stack, type StackOptions } from './stack.js';
 
 let shared: Promise<Stack> | undefined;
@@ -11,6 +12,8 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
 
     return (await shared).urls;
   },
+  /** Decodes an Ogg Opus recording (base64) with opusdec and measures it with sox. */
+  'analyze-ogg-opus': (payload: { base64: string }) => analyzeOggOpus(payload.base64),
   /** Environment facts a test may need to decide what to skip. */
   'test-env': () => ({
     netns: process.env.STARDUST_NETNS === '1',
