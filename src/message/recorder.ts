@@ -25,7 +25,8 @@ import { measure, WaveformBuilder } from './waveform.js';
 export const OGG_OPUS_MIME = 'audio/ogg; codecs=opus';
 
 /** States of a {@link VoiceRecorder}. */
-export type RecorderState = 'idle' | 'requesting' | 'recording' | 'stopping' | 'recorded' | 'failed';
+export type RecorderState =
+  'idle' | 'requesting' | 'recording' | 'stopping' | 'recorded' | 'failed';
 
 /** Why the recording stopped. */
 export type StopReason = 'stopped' | 'max-duration' | 'track-ended';
@@ -403,10 +404,13 @@ export class VoiceRecorder extends Emitter<RecorderEvents> {
 
     return withTimeout(
       new Promise<void>((resolve) => {
-        encoder.port.onmessage = ({ data }: MessageEvent<{ message: string; page?: Uint8Array }>) => {
+        encoder.port.onmessage = ({
+          data,
+        }: MessageEvent<{ message: string; page?: Uint8Array }>) => {
           if (data.message === 'page' && data.page !== undefined) session.pages.push(data.page);
           else if (data.message === 'done') resolve();
         };
+
         encoder.port.postMessage({ command: 'done' });
       }),
       this.#resumeTimeoutMs,
@@ -454,9 +458,9 @@ export class VoiceRecorder extends Emitter<RecorderEvents> {
     }
 
     if (session.context.state !== 'closed') {
-      await session.context.close().catch((error: unknown) =>
-        this.#logger.debug('AudioContext close failed', { error }),
-      );
+      await session.context
+        .close()
+        .catch((error: unknown) => this.#logger.debug('AudioContext close failed', { error }));
     }
   }
 

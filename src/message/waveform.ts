@@ -62,5 +62,8 @@ export function measure(samples: Float32Array): { peak: number; rms: number } {
     sum += sample * sample;
   }
 
-  return { peak: Math.min(1, peak), rms: samples.length === 0 ? 0 : Math.sqrt(sum / samples.length) };
+  return {
+    peak: Math.min(1, peak),
+    rms: samples.length === 0 ? 0 : Math.sqrt(sum / samples.length),
+  };
 }

@@ -100,7 +100,7 @@ describe('voice recorder', function () {
 
   it('reports a live level and waveform', async () => {
     recorder = new VoiceRecorder({ waveformBars: 32 });
-    let bars = new Uint8Array(0);
+    let bars: Uint8Array = new Uint8Array(0);
     let loudest = 0;
 
     recorder.on('waveform', (event) => (bars = event.bars));
@@ -139,6 +139,34 @@ describe('voice recorder', function () {
     expect(recorder.state).to.equal('failed');
   });
 
+  it('reports only Ogg headers as EMPTY_RECORDING', async () => {
+    // A fake at the audio graph boundary: a microphone whose samples never reach the
+    // encoder, as when a browser delivers an empty stream.
+    class SilentInputContext extends AudioContext {
+      override createMediaStreamSource(stream: MediaStream): MediaStreamAudioSourceNode {
+        const node = super.createMediaStreamSource(stream);
+        const connect = node.connect.bind(node) as (destination: AudioNode) => AudioNode;
+
+        node.connect = ((destination: AudioNode) =>
+          destination instanceof AudioWorkletNode
+            ? destination
+            : connect(destination)) as typeof node.connect;
+
+        return node;
+      }
+    }
+
+    recorder = new VoiceRecorder({ AudioContext: SilentInputContext, minDurationMs: 0 });
+
+    await recorder.start();
+    await elapsed(recorder, 300);
+
+    const code = await codeOf(recorder.stop());
+
+    expect(code).to.equal('EMPTY_RECORDING');
+    expect(recorder.state).to.equal('failed');
+  });
+
   it('rejects invalid encoder options before starting', () => {
     const invalid = [
       { sampleRate: 44_100 },
@@ -151,7 +179,9 @@ describe('voice recorder', function () {
     for (const options of invalid) {
       const build = () => new VoiceRecorder(options);
 
-      expect(build, JSON.stringify(options)).to.throw(StardustError).with.property('code', 'ENCODER_CONFIG_INVALID');
+      expect(build, JSON.stringify(options))
+        .to.throw(StardustError)
+        .with.property('code', 'ENCODER_CONFIG_INVALID');
     }
   });
 
@@ -171,7 +201,9 @@ describe('voice recorder', function () {
   });
 
   it('reports an encoder that fails to run as ENCODER_LOAD_FAILED', async () => {
-    const broken = URL.createObjectURL(new Blob(['this is not javascript ('], { type: 'text/javascript' }));
+    const broken = URL.createObjectURL(
+      new Blob(['this is not javascript ('], { type: 'text/javascript' }),
+    );
 
     recorder = new VoiceRecorder({ encoderUrl: broken });
 
@@ -232,7 +264,8 @@ describe('voice recorder', function () {
     media.ondataavailable = (event) => chunks.push(event.data);
     media.start(250);
     await new Promise<void>((resolve) => {
-      const check = () => (performance.now() - started >= 2000 ? resolve() : requestAnimationFrame(check));
+      const check = () =>
+        performance.now() - started >= 2000 ? resolve() : requestAnimationFrame(check);
 
       requestAnimationFrame(check);
     });
