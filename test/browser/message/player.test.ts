@@ -3,28 +3,8 @@ import { expect } from 'chai';
 import { decodeOggOpus } from '../../../src/message/opus-decoder.js';
 import { measure } from '../../../src/message/waveform.js';
 import { VoicePlayer, type PlayableAudio, type PlayerState } from '../../../src/message/player.js';
-import { VoiceRecorder, type Recording } from '../../../src/message/recorder.js';
-
-/** Records `ms` of the fake microphone's speech. */
-export async function recordSpeech(ms: number): Promise<Recording> {
-  const recorder = new VoiceRecorder();
-
-  await recorder.start();
-  await new Promise<void>((resolve) => {
-    const off = recorder.on('level', ({ elapsedMs }) => {
-      if (elapsedMs >= ms) {
-        off();
-        resolve();
-      }
-    });
-  });
-
-  const recording = await recorder.stop();
-
-  recorder.dispose();
-
-  return recording;
-}
+import type { Recording } from '../../../src/message/recorder.js';
+import { recordSpeech } from './record-speech.js';
 
 function playable(recording: Recording): PlayableAudio {
   return {
