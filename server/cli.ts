@@ -121,10 +121,19 @@ Starts the embedded IPFS node: a Kubo-compatible RPC API and a path gateway.
     return;
   }
 
+  const apiPort = parsePort('--api-port', values['api-port']);
+  const gatewayPort = parsePort('--gateway-port', values['gateway-port']);
+
+  if (apiPort === null || gatewayPort === null) {
+    process.exitCode = 2;
+
+    return;
+  }
+
   const ipfs = await startIpfs({
     host: values.host,
-    apiPort: parsePort('--api-port', values['api-port']),
-    gatewayPort: parsePort('--gateway-port', values['gateway-port']),
+    apiPort,
+    gatewayPort,
     stateDir: values['state-dir'],
     apiCorsOrigins: values['cors-origin'],
   });
@@ -134,11 +143,14 @@ Starts the embedded IPFS node: a Kubo-compatible RPC API and a path gateway.
   await ipfs.close();
 }
 
-function parsePort(flag: string, value: string): number {
+/** Returns the port, or prints why the flag is invalid and returns null. */
+function parsePort(flag: string, value: string): number | null {
   const port = Number(value);
 
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new RangeError(`${flag} must be a port number from 0 to 65535, got ${value}`);
+  if (value === '' || !Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`Invalid ${flag}: expected a port number from 0 to 65535, got "${value}".`);
+
+    return null;
   }
 
   return port;
