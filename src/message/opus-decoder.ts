@@ -1,6 +1,6 @@
 /**
  * Decodes Ogg Opus to PCM with opus-recorder 8.0.5's WASM decoder worker, for browsers whose
- * `<audio>` cannot play Ogg Opus (Safari before 18.4). The decoder does not apply the
+ * `<audio>` cannot play Ogg Opus (older Safari versions). The decoder does not apply the
  * stream's pre-skip, so it is removed here, and the output is cut to the stream's duration.
  */
 import { StardustError } from '../shared/errors.js';
