@@ -1,8 +1,8 @@
-// Copies opus-recorder's WASM encoder and decoder workers next to the module that loads them
-// (src/message/assets/, git-ignored), and into dist/ when it exists, so that
-// `new URL('./assets/…', import.meta.url)` resolves in the sources (dev servers, tests), in
-// the compiled package and in the CDN bundle. The files come from the pinned opus-recorder
-// package: node_modules is their only source.
+// Copies opus-recorder's WASM encoder and decoder workers next to the module that loads them:
+// into src/message/assets/ (git-ignored) and, when it exists, dist/src/message/assets/.
+// Then `new URL('./assets/…', import.meta.url)` resolves in the sources (dev servers, tests),
+// in the compiled package and in the CDN bundle. The pinned opus-recorder package in
+// node_modules is the only source of these files.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);

@@ -1,7 +1,7 @@
 /**
  * UnixFS files over a blockstore with kubo's defaults, so CIDs equal `ipfs add` for the same
  * bytes: fixed 256 KiB chunks, a balanced DAG of at most 174 links per node, a single chunk
- * reduced to the leaf itself, and raw leaves for CIDv1 unless `rawLeaves` says otherwise.
+ * reduced to the leaf itself, and raw leaves for CIDv1 unless `rawLeaves` is false.
  */
 import * as dagPb from '@ipld/dag-pb';
 import { exporter } from 'ipfs-unixfs-exporter';
@@ -22,7 +22,7 @@ export const MAX_LINKS = 174;
 export interface AddOptions {
   /** 0 (kubo's default) or 1. */
   cidVersion: 0 | 1;
-  /** Leaves as raw blocks; kubo turns this on with CIDv1 unless told otherwise. */
+  /** Leaves as raw blocks; kubo turns this on with CIDv1 unless `raw-leaves=false` is given. */
   rawLeaves: boolean;
 }
 

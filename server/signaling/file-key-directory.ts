@@ -82,12 +82,12 @@ export class FileKeyDirectory implements KeyDirectory {
       const devices = (this.#content.accounts[parts.account] ??= {});
       const previous = devices[parts.deviceId];
       // Prekeys signed by a replaced signing key no longer verify: drop them.
-      const kept = previous?.signingKey === parts.signingKey ? previous : undefined;
+      const sameKey = previous?.signingKey === parts.signingKey ? previous : undefined;
       const entry: DeviceEntry = {
         bundle: parts.encoded,
         signingKey: parts.signingKey,
-        prekeys: kept?.prekeys ?? [],
-        claimed: kept?.claimed ?? [],
+        prekeys: sameKey?.prekeys ?? [],
+        claimed: sameKey?.claimed ?? [],
       };
       const known = new Set([...entry.prekeys.map((prekey) => prekey.id), ...entry.claimed]);
 

@@ -1,8 +1,9 @@
 /**
  * The key directory in Redis, for several signaling instances. Publishing and claiming run
  * as Lua scripts, which Redis executes atomically, so each one-time prekey is handed out
- * exactly once whichever instance asks. Prekeys sit in a sorted set scored by expiry: a
- * claim first removes the expired ones, then pops the one that expires soonest.
+ * exactly once, whichever instance serves the lookup. Prekeys are kept in a sorted set
+ * scored by expiry, so a claim removes the expired ones and then pops the one that expires
+ * soonest.
  *
  * Durability comes from the Redis server: run it with `--appendonly yes` so published keys
  * and claims survive a restart. Every key of one account shares the hash tag `{account}`,

@@ -1,24 +1,24 @@
 /**
  * Lazy loading of opus-recorder 8.0.5's WASM Opus workers. The files sit next to this module
  * (`./assets/`), so bundlers that understand `new URL(…, import.meta.url)` (Vite, webpack 5,
- * esbuild with a plugin) emit them beside the bundle. They are fetched and started from
- * Blob URLs, because workers must be same-origin: that way the SDK also works when it is
- * served from a CDN, which then needs CORS, and the page's CSP needs `script-src blob:`
- * (the encoder AudioWorklet) and `worker-src blob:` (the decoder worker).
+ * esbuild with a plugin) emit them beside the bundle. Workers must be same-origin, so the
+ * scripts are fetched and started from Blob URLs, and the SDK also works from a CDN. The CDN
+ * then needs CORS, and the page's CSP needs `script-src blob:` for the encoder AudioWorklet
+ * and `worker-src blob:` for the decoder worker.
  */
 import { StardustError } from '../shared/errors.js';
 
-/** Where the encoder worklet script is by default. */
+/** Returns the default URL of the encoder worklet script, next to this module. */
 export function defaultEncoderUrl(): URL {
   return new URL('./assets/opus-encoder-worker.min.js', import.meta.url);
 }
 
-/** Where the decoder worker script is by default. */
+/** Returns the default URL of the decoder worker script, next to this module. */
 export function defaultDecoderUrl(): URL {
   return new URL('./assets/opus-decoder-worker.min.js', import.meta.url);
 }
 
-/** Where the decoder's WebAssembly binary is by default. */
+/** Returns the default URL of the decoder's WebAssembly binary, next to this module. */
 export function defaultDecoderWasmUrl(): URL {
   return new URL('./assets/opus-decoder-worker.min.wasm', import.meta.url);
 }
@@ -67,13 +67,13 @@ function loadBlobUrl(url: string, prelude: string): Promise<string> {
 
 async function fetchScript(url: string, decoder: boolean): Promise<string> {
   const code = decoder ? 'PLAYBACK_FAILED' : 'ENCODER_LOAD_FAILED';
-  const what = decoder ? 'Opus decoder' : 'Opus encoder';
+  const assetName = decoder ? 'Opus decoder' : 'Opus encoder';
   let response: Response;
 
   try {
     response = await fetch(url, { credentials: 'same-origin' });
   } catch (error) {
-    throw new StardustError(code, `Cannot load the ${what} from ${url}: the request failed.`, {
+    throw new StardustError(code, `Cannot load the ${assetName} from ${url}: the request failed.`, {
       cause: error,
     });
   }
@@ -81,7 +81,7 @@ async function fetchScript(url: string, decoder: boolean): Promise<string> {
   if (!response.ok) {
     throw new StardustError(
       code,
-      `Cannot load the ${what} from ${url}: HTTP ${response.status}. Serve it next to the bundle.`,
+      `Cannot load the ${assetName} from ${url}: HTTP ${response.status}. Serve it next to the bundle.`,
     );
   }
 

@@ -22,7 +22,7 @@ export interface EncoderOptions {
   frameSizeMs?: number;
   /** Encoder complexity 0–10; the encoder's own default when omitted. */
   complexity?: number;
-  /** Longest recording in milliseconds; at the limit recording stops and is kept. 60 s by default. */
+  /** Maximum recording length in milliseconds; at the limit recording stops and is kept. 60 s by default. */
   maxDurationMs?: number;
   /** Shorter recordings are discarded with RECORDING_TOO_SHORT; 1 s by default. */
   minDurationMs?: number;

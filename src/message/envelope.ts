@@ -39,7 +39,7 @@ export interface RecipientDevice {
   prekey?: { id: number; publicKey: Uint8Array; expiresAt?: number };
 }
 
-/** What a voice message carries inside the envelope. */
+/** The audio and metadata a voice message carries inside the envelope. */
 export interface VoicePayload {
   audio: Uint8Array;
   /** MIME type of the audio, such as `audio/ogg; codecs=opus`. */
@@ -395,8 +395,8 @@ async function deriveWrappingKey(
 }
 
 /**
- * The raw public key of this device's X25519 private key. Non-extractable private keys
- * cannot be exported, so the public key is recomputed as ECDH with the base point u = 9.
+ * Computes the raw public key of an X25519 private key as ECDH with the base point u = 9,
+ * because non-extractable private keys cannot be exported.
  */
 async function publicKeyOf(privateKey: CryptoKey): Promise<Uint8Array> {
   const subtle = requireSubtle();

@@ -1,8 +1,8 @@
 /**
  * IPFS for voice messages: uploads through a Kubo-compatible RPC API, downloads through a
- * list of path gateways. Downloads are verified against the CID before anyone sees them:
+ * list of path gateways. Downloads are verified against the CID before they are returned:
  * raw-leaf CIDs by their sha-256, dag-pb roots through a trustless CAR response whose every
- * block is hashed. A gateway that fails, times out, answers with an HTML page or with the
+ * block is hashed. A gateway that fails, times out, returns an HTML page or
  * wrong bytes is skipped for the next one.
  */
 import type { CID } from 'multiformats/cid';
@@ -105,7 +105,7 @@ export class IpfsClient {
     const last = lines.length > 0 ? (JSON.parse(lines[lines.length - 1]!) as AddLine) : {};
 
     if (typeof last.Hash !== 'string') {
-      throw uploadError(`the API answered without a CID: ${text.slice(0, 200)}`);
+      throw uploadError(`the API response has no CID: ${text.slice(0, 200)}`);
     }
 
     return { cid: last.Hash, size: Number(last.Size ?? bytes.length) };
@@ -190,7 +190,7 @@ export class IpfsClient {
       signal?.throwIfAborted();
 
       if (controller.signal.aborted) {
-        return fail('timeout', `no complete answer within ${this.#gatewayTimeoutMs} ms`);
+        return fail('timeout', `timed out after ${this.#gatewayTimeoutMs} ms`);
       }
 
       return fail('network', error instanceof Error ? error.message : String(error));
@@ -224,7 +224,9 @@ export class IpfsClient {
 
       request.onerror = () => reject(uploadError(`the RPC API at ${this.#apiUrl} is unreachable`));
       request.ontimeout = () =>
-        reject(uploadError(`no answer within ${this.#uploadTimeoutMs} ms from ${this.#apiUrl}`));
+        reject(
+          uploadError(`the request to ${this.#apiUrl} timed out after ${this.#uploadTimeoutMs} ms`),
+        );
       request.onabort = () =>
         reject(options.signal?.reason ?? uploadError('the upload was aborted'));
       options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -39,7 +39,7 @@ export interface OpusHead {
   inputSampleRate: number;
 }
 
-/** What {@link inspectOggOpus} finds in a stream. */
+/** The facts {@link inspectOggOpus} reads from a stream. */
 export interface OggOpusInfo {
   head: OpusHead;
   /** Duration in milliseconds: last real granule position minus pre-skip, at 48 kHz. */

@@ -17,7 +17,7 @@ import { Emitter } from './emitter.js';
 import type { UploadOptions, UploadResult } from './ipfs-client.js';
 import type { MessageStore, OutboxRecord, OutboxState } from './store/message-store.js';
 
-/** What the outbox hands a delivered item to, such as `chat.send_message` plus a notice. */
+/** The delivery step after upload, such as `chat.send_message` plus a live notice. */
 export interface OutboxDelivery {
   /** Delivers an uploaded item and returns its receipt (such as the block hash). */
   deliver(item: OutboxRecord): Promise<Record<string, string>>;
@@ -161,7 +161,7 @@ export class Outbox extends Emitter<OutboxEvents> {
     return item;
   }
 
-  /** Every item of this account, oldest first. */
+  /** Returns every item of this account, oldest first. */
   async list(): Promise<OutboxRecord[]> {
     const items = await this.#store.tables.outbox.listAccount(this.#key);
 

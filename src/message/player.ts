@@ -50,7 +50,7 @@ export interface PlayerEvents extends Record<string, unknown> {
 export interface PlayerOptions {
   /** `auto` (default) picks `element` when `canPlayType` accepts the audio, else `webaudio`. */
   mode?: 'auto' | 'element' | 'webaudio';
-  /** Injectable to force a path in tests; asks a new `<audio>` element by default. */
+  /** Injectable to force a path in tests; calls `canPlayType` of a new `<audio>` element by default. */
   canPlayType?: (mimeType: string) => string;
   /** Injectable for tests; `document.createElement('audio')` by default. */
   createAudioElement?: () => HTMLAudioElement;

@@ -28,7 +28,7 @@ export const OGG_OPUS_MIME = 'audio/ogg; codecs=opus';
 export type RecorderState =
   'idle' | 'requesting' | 'recording' | 'stopping' | 'recorded' | 'failed';
 
-/** Why the recording stopped. */
+/** The cause of a stop: `stop()`, the maximum duration, or the microphone track ending. */
 export type StopReason = 'stopped' | 'max-duration' | 'track-ended';
 
 /** A finished recording. */

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** What the reference tools say about an Ogg Opus file. */
+/** Measurements of an Ogg Opus file by the reference tools. */
 export interface OpusAnalysis {
   /** Length of the decoded audio, from sox. */
   decodedMs: number;

@@ -125,7 +125,7 @@ export class CiphertextCache {
     return entries.reduce((sum, entry) => sum + entry.size, 0);
   }
 
-  /** The byte limit in force now: the quota, lowered when the origin is short of space. */
+  /** Returns the byte limit in force now: the quota, lowered when the origin is short of space. */
   async limitBytes(): Promise<number> {
     let estimate: StorageEstimateLike = {};
 

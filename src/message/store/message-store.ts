@@ -113,7 +113,7 @@ export class MessageStore {
 
   /**
    * Opens the store. Never hangs and never rejects: when IndexedDB fails, is blocked or does
-   * not answer in time, the store runs in memory and logs STORAGE_UNAVAILABLE once.
+   * not open in time, the store runs in memory and logs STORAGE_UNAVAILABLE once.
    */
   static async open(options: MessageStoreOptions = {}): Promise<MessageStore> {
     const logger = options.logger ?? silentLogger;

@@ -129,7 +129,7 @@ export class MemoryTable<T extends { account: string }> implements Table<T> {
 /**
  * Opens the database with `factory`, creating the stores on first use. Resolves to null
  * when opening fails, is blocked, or does not finish within `timeoutMs`, because some
- * private modes never answer the open request.
+ * private modes never complete the open request.
  */
 export function openDatabase(
   factory: IDBFactory | undefined,

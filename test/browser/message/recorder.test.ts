@@ -57,7 +57,7 @@ function ascii(bytes: Uint8Array, offset: number, length: number): string {
   return String.fromCharCode(...bytes.subarray(offset, offset + length));
 }
 
-/** A fake microphone API that fails with the given DOMException name. */
+/** Returns a fake microphone API that rejects with the given DOMException name. */
 function failingMicrophone(name: string): Pick<MediaDevices, 'getUserMedia'> {
   return { getUserMedia: async () => Promise.reject(new DOMException('refused', name)) };
 }

@@ -18,7 +18,7 @@ const silent = pino({ level: 'silent' });
 const alice = encodeAddress(new Uint8Array(32).fill(1));
 const bob = encodeAddress(new Uint8Array(32).fill(2));
 
-/** A fake clock: time moves only when the test says so, and timers never fire by themselves. */
+/** Returns a fake clock: time moves only in advance(), and timers never fire by themselves. */
 function fakeClock(): OutboxClock & { advance(ms: number): void } {
   let now = 1_000_000;
 
@@ -33,8 +33,8 @@ function fakeClock(): OutboxClock & { advance(ms: number): void } {
 }
 
 /**
- * A fake LockManager with the exclusive `ifAvailable` semantics of Web Locks, for Node,
- * which has no navigator.locks. The browser suite uses the real one.
+ * Returns a fake LockManager with the exclusive `ifAvailable` semantics of Web Locks,
+ * because Node has no navigator.locks. The browser suite uses the real one.
  */
 function fakeLocks(): LockManager {
   const held = new Set<string>();
