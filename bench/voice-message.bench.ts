@@ -8,15 +8,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 
 import { BASE_FLAGS, CHROMIUM_PATH } from '../test/support/chromium.mjs';
+import { servePage } from '../test/support/page-server.js';
 import type { BenchEntry } from './entry.js';
 import { quantile, round } from './entry.js';
 
@@ -34,7 +32,11 @@ export const voiceMessageBench: BenchEntry = {
 
     if (!existsSync(wav)) throw new Error(`${wav} is missing: run the test runner once to make it`);
 
-    const server = await servePage(root, wav);
+    const server = await servePage({
+      root,
+      entry: 'bench/pages/voice-message-page.ts',
+      files: { '/speech-60s.wav': wav },
+    });
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
@@ -108,8 +110,7 @@ export const voiceMessageBench: BenchEntry = {
       };
     } finally {
       await browser.close();
-      await closeServer(server.server);
-      rmSync(server.dir, { recursive: true, force: true });
+      await server.close();
     }
   },
 };
@@ -138,53 +139,4 @@ function nativeEncode(wav: string): { ms: number; bytes: number } {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function servePage(
-  root: string,
-  wav: string,
-): Promise<{ url: string; server: Server; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'stardust-bench-page-'));
-  const bundle = await build({
-    entryPoints: [join(root, 'bench/pages/voice-message-page.ts')],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const script = bundle.outputFiles[0]!.text;
-  const assets = join(root, 'src/message/assets');
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-
-    if (path === '/') {
-      response.writeHead(200, { 'content-type': 'text/html' });
-      response.end('<!doctype html><script type="module" src="/bench.js"></script>');
-    } else if (path === '/bench.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(script);
-    } else if (path === '/speech-60s.wav') {
-      response.writeHead(200, { 'content-type': 'audio/wav' });
-      response.end(readFileSync(wav));
-    } else if (path.startsWith('/assets/') && existsSync(join(assets, path.slice(8)))) {
-      response.writeHead(200, {
-        'content-type': path.endsWith('.wasm') ? 'application/wasm' : 'text/javascript',
-      });
-      response.end(readFileSync(join(assets, path.slice(8))));
-    } else {
-      response.writeHead(404).end();
-    }
-  });
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server, dir };
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
 }
