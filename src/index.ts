@@ -64,6 +64,8 @@ export type {
   SealInput,
   VoicePayload,
 } from './message/envelope.js';
+export { refillPrekeys } from './message/prekeys.js';
+export type { RefillOptions } from './message/prekeys.js';
 export { computeCid } from './message/cid.js';
 export { IpfsClient } from './message/ipfs-client.js';
 export type {

@@ -21,6 +21,8 @@ import {
 export interface DeviceRecord extends DeviceKeys {
   /** Account key: hex of the 32-byte public key. */
   account: string;
+  /** The next one-time prekey id to use; ids are never reused. */
+  nextPrekeyId?: number;
 }
 
 /** A stored one-time prekey. */
