@@ -17,6 +17,7 @@ import { silentLogger } from '../client/logger.js';
 import { StardustError } from '../shared/errors.js';
 import { finiteDurationMs } from './duration.js';
 import { Emitter } from './emitter.js';
+import { isOgg } from './ogg.js';
 import { decodeOggOpus } from './opus-decoder.js';
 
 /** States of a {@link VoicePlayer}. */
@@ -312,24 +313,9 @@ export class VoicePlayer extends Emitter<PlayerEvents> {
       const Context = this.#options.AudioContext ?? globalThis.AudioContext;
 
       this.#context ??= new Context();
-
-      const decoded = await decodeOggOpus(audio.bytes, {
-        sampleRate: this.#context.sampleRate,
-        decoderUrl: this.#options.decoderUrl,
-        decoderWasmUrl: this.#options.decoderWasmUrl,
-      });
-      const length = decoded.channels[0]?.length ?? 0;
-      const buffer = this.#context.createBuffer(
-        decoded.channels.length,
-        Math.max(1, length),
-        decoded.sampleRate,
-      );
-
-      decoded.channels.forEach((samples, channel) => {
-        buffer.copyToChannel(samples as Float32Array<ArrayBuffer>, channel);
-        samples.fill(0);
-      });
-      this.#buffer = buffer;
+      this.#buffer = isOgg(audio.bytes)
+        ? await this.#decodeOgg(this.#context, audio.bytes)
+        : await decodeOther(this.#context, audio.bytes);
       this.#path = 'webaudio';
 
       return;
@@ -343,6 +329,24 @@ export class VoicePlayer extends Emitter<PlayerEvents> {
     element.src = this.#objectUrl;
     element.playbackRate = this.#rate;
     this.#path = 'element';
+  }
+
+  /** Decodes Ogg Opus with the WASM decoder into an AudioBuffer, zero-filling the copies. */
+  async #decodeOgg(context: AudioContext, bytes: Uint8Array): Promise<AudioBuffer> {
+    const decoded = await decodeOggOpus(bytes, {
+      sampleRate: context.sampleRate,
+      decoderUrl: this.#options.decoderUrl,
+      decoderWasmUrl: this.#options.decoderWasmUrl,
+    });
+    const length = Math.max(1, decoded.channels[0]?.length ?? 0);
+    const buffer = context.createBuffer(decoded.channels.length, length, decoded.sampleRate);
+
+    decoded.channels.forEach((samples, channel) => {
+      buffer.copyToChannel(samples as Float32Array<ArrayBuffer>, channel);
+      samples.fill(0);
+    });
+
+    return buffer;
   }
 
   async #start(): Promise<PlayerState> {
@@ -498,5 +502,16 @@ export class VoicePlayer extends Emitter<PlayerEvents> {
 
     this.#state = state;
     this.emit('stateChange', { state, previous, ...extra });
+  }
+}
+
+/** Decodes audio other than Ogg Opus (WebM/Opus from MediaRecorder) with the browser's decoder. */
+async function decodeOther(context: AudioContext, bytes: Uint8Array): Promise<AudioBuffer> {
+  try {
+    return await context.decodeAudioData(bytes.slice().buffer);
+  } catch (error) {
+    throw new StardustError('PLAYBACK_FAILED', 'The browser could not decode the audio.', {
+      cause: error,
+    });
   }
 }

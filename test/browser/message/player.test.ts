@@ -2,6 +2,7 @@ import { expect } from 'chai';
 
 import { decodeOggOpus } from '../../../src/message/opus-decoder.js';
 import { measure } from '../../../src/message/waveform.js';
+import { webmDurationMs } from '../../../src/message/webm.js';
 import { VoicePlayer, type PlayableAudio, type PlayerState } from '../../../src/message/player.js';
 import type { Recording } from '../../../src/message/recorder.js';
 import { recordSpeech } from './record-speech.js';
@@ -95,6 +96,40 @@ describe('voice player', function () {
     expect(decoded.channels.length).to.equal(1);
     expect(Math.abs(samples.length - recording.durationMs * 48)).to.be.below(48);
     expect(measure(samples).rms).to.be.above(0.01);
+  });
+
+  it('plays MediaRecorder WebM through WebAudio', async () => {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    const media = new MediaRecorder(stream, { mimeType: 'audio/webm;codecs=opus' });
+    const chunks: Blob[] = [];
+    const stopped = new Promise((resolve) => (media.onstop = resolve));
+
+    media.ondataavailable = (event) => chunks.push(event.data);
+    media.start(100);
+    await new Promise<void>((resolve) => {
+      const started = performance.now();
+      const check = () =>
+        performance.now() - started >= 800 ? resolve() : requestAnimationFrame(check);
+
+      requestAnimationFrame(check);
+    });
+    media.stop();
+    await stopped;
+    stream.getTracks().forEach((track) => track.stop());
+
+    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+
+    player = new VoicePlayer({ mode: 'webaudio' });
+
+    const state = await player.play(async () => ({
+      bytes,
+      mimeType: 'audio/webm; codecs=opus',
+      durationMs: webmDurationMs(bytes),
+    }));
+
+    expect(state).to.equal('playing');
+    expect(player.path).to.equal('webaudio');
+    expect(player.durationMs).to.be.within(600, 1300);
   });
 
   it('turns NotAllowedError into a tap-to-play state', async () => {
