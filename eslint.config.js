@@ -25,6 +25,7 @@ export default tseslint.config(
       'proto/gen/**',
       'src/message/assets/**',
       'components/locales/**',
+      'src/message/opus-encoder-worklet.js',
       'demo/examples/*/dist/**',
       'demo/examples/*/node_modules/**',
     ],
@@ -110,7 +111,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.*', '**/*.config.*', 'eslint.config.js'],
+    // Config files and framework conventions (a .vue module declaration) need default exports.
+    files: ['*.config.*', '**/*.config.*', 'eslint.config.js', 'demo/examples/**/*.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

@@ -1,13 +1,20 @@
 import { defineConfig } from 'vite';
 
+import { BROWSER_ALIASES, CDN_INPUT, cdnBuildOptions } from './scripts/cdn-build.js';
+
 /**
  * Two jobs: the dev server behind `stardust-voice dev` (the demo, served from sources), and
- * `vite build`, which makes the CDN file dist/cdn/stardust-voice.js with its lazy chunks.
- * The ESM package itself is compiled by tsc (`npm run build:lib`).
+ * `vite build`, which makes the CDN file dist/cdn/stardust-voice.js with its lazy chunks
+ * (settings in scripts/cdn-build.ts). The ESM package itself is compiled by tsc
+ * (`npm run build:lib`).
+ *
+ * `base: './'` makes every chunk URL relative to the importing file's own
+ * `import.meta.url`, so the CDN files work from any path without configuration.
  */
 export default defineConfig({
   root: '.',
   appType: 'mpa',
+  base: './',
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -16,23 +23,8 @@ export default defineConfig({
     open: false,
   },
   preview: { host: '127.0.0.1' },
-  build: {
-    outDir: 'dist/cdn',
-    emptyOutDir: true,
-    target: 'es2022',
-    sourcemap: true,
-    lib: {
-      entry: 'components/cdn.ts',
-      formats: ['es'],
-      fileName: () => 'stardust-voice.js',
-    },
-    rollupOptions: {
-      output: {
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        assetFileNames: 'assets/[name]-[hash][extname]',
-      },
-    },
-  },
+  resolve: { alias: BROWSER_ALIASES },
+  build: cdnBuildOptions(CDN_INPUT, 'dist/cdn'),
   esbuild: {
     target: 'es2022',
   },

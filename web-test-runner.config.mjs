@@ -36,7 +36,14 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.json`, target: 'es2022' }),
-    commonJsPlugin(['protobufjs/minimal.js']),
+    commonJsPlugin([
+      'protobufjs/minimal.js',
+      // polkadot-js (wallet and chain tests) ships these as CommonJS inside its ES modules.
+      'bn.js/lib/bn.js',
+      'eventemitter3/index.js',
+      'axe-core/axe.js',
+      ['@polkadot/wasm-crypto-wasm/cjs/bytes.js', ['bytes', 'lenIn', 'lenOut']],
+    ]),
     serverCommandsPlugin(browserCommands),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],

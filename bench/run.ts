@@ -16,6 +16,7 @@ import type { BenchEntry } from './entry.js';
 const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
   proto: async () => (await import('./proto.bench.js')).protoBench,
   voice_message: async () => (await import('./voice-message.bench.js')).voiceMessageBench,
+  bundle: async () => (await import('./bundle.bench.js')).bundleBench,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

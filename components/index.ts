@@ -1,5 +1,17 @@
 /**
- * The element classes of Stardust Voice. Importing this module defines no tags: import
- * `stardust-voice/define` (or load the CDN file) to register them.
+ * The element classes of Stardust Voice and what elements share. Importing this module
+ * defines no tags and touches no browser global: import `stardust-voice/define` (or load the
+ * CDN file, or call `defineElements()`) to register them.
  */
-export {};
+export { StardustVoiceConfig } from './voice-config/voice-config.js';
+export { StardustElement } from './shared/stardust-element.js';
+export { ClientController } from './shared/client-controller.js';
+export type { ClientControllerOptions, ClientSource } from './shared/client-controller.js';
+export { stardustContext } from './shared/context.js';
+export type { StardustContextValue, Theme } from './shared/context.js';
+export { StardustClientChangeEvent, StardustErrorEvent } from './shared/events.js';
+export type { StardustClientChangeDetail, StardustErrorDetail } from './shared/events.js';
+export { ELEMENTS, defineElements } from './shared/define-elements.js';
+export { installGlobal } from './shared/global-api.js';
+export type { StardustVoiceGlobal } from './shared/global-api.js';
+export { baseStyles, hostStyles, tokenStyles } from './shared/styles.js';

@@ -1,10 +1,14 @@
-// Copies the generated protocol code into dist/ next to the compiled sources that import it
-// (tsc compiles TypeScript only).
+// Copies generated JavaScript into dist/ next to the compiled sources that import it (tsc
+// compiles TypeScript only): the protocol code and the Opus encoder worklet chunk.
 import { cpSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
 
 cpSync(new URL('proto/gen/', root), new URL('dist/proto/gen/', root), { recursive: true });
+cpSync(
+  new URL('src/message/opus-encoder-worklet.js', root),
+  new URL('dist/src/message/opus-encoder-worklet.js', root),
+);
 
 // The Opus encoder and decoder workers, next to the compiled module that loads them.
 await import('./copy-opus-assets.mjs');

@@ -3,8 +3,8 @@
  * Importing it has no side effects and touches no browser global.
  */
 export { StardustClient } from './client/stardust-client.js';
-export { LOCALES, resolveConfig } from './client/config.js';
-export type { Locale, ResolvedConfig, StardustConfig } from './client/config.js';
+export { ConfigError, LOCALES, resolveConfig } from './client/config.js';
+export type { ConfigProblem, Locale, ResolvedConfig, StardustConfig } from './client/config.js';
 export { consoleLogger, namedLogger, silentLogger } from './client/logger.js';
 export type { Logger } from './client/logger.js';
 export { ERROR_CODES, StardustError, hasErrorCode, isErrorCode } from './shared/errors.js';
@@ -19,6 +19,86 @@ export {
   STARDUST_SS58_PREFIX,
 } from './shared/ss58.js';
 export type { DecodedAddress } from './shared/ss58.js';
+export { ExtensionWallet } from './wallet/extension-wallet.js';
+export type { ExtensionWalletOptions } from './wallet/extension-wallet.js';
+export { ACCOUNT_DISABLED_REASONS, toAccountOption } from './wallet/account-options.js';
+export type {
+  AccountDisabledReason,
+  InjectedAccountLike,
+  WalletAccountOption,
+} from './wallet/account-options.js';
+export { createDevSigner } from './wallet/dev-signer.js';
+export type { DevSignerOptions } from './wallet/dev-signer.js';
+export { createPayloadSigner } from './wallet/payload-signer.js';
+export type { SignBytes } from './wallet/payload-signer.js';
+export { WalletError } from './wallet/wallet-error.js';
+export type { WalletErrorOptions } from './wallet/wallet-error.js';
+export { BYTES_PREFIX, BYTES_SUFFIX } from './wallet/wallet-signer.js';
+export type {
+  KeyType,
+  RawSignature,
+  SignedForm,
+  SignerAccount,
+  SignerKind,
+  WalletSigner,
+} from './wallet/wallet-signer.js';
+export { ChainClient, VOICE_PALLETS } from './chain/chain-client.js';
+export type { BlockEvents, ChainClientOptions, ChainInfo } from './chain/chain-client.js';
+export {
+  ChainError,
+  MODULE_ERROR_CODES,
+  POOL_ERROR_REASONS,
+  mapSubmitError,
+} from './chain/chain-error.js';
+export type { ChainErrorOptions } from './chain/chain-error.js';
+export { TxTracker } from './chain/tx-tracker.js';
+export { WalletSender } from './chain/wallet-sender.js';
+export { SessionProxy, sessionKeySigner, webCryptoSessionKey } from './chain/session-proxy.js';
+export type { Ed25519SessionKey, SessionProxyOptions } from './chain/session-proxy.js';
+export type {
+  ChainCall,
+  ChainEvent,
+  Hex,
+  ModuleErrorInfo,
+  PlainValue,
+  SendOptions,
+  TxProgress,
+  TxResult,
+  TxSender,
+  TxStage,
+  TxWaitStage,
+} from './chain/types.js';
+export type { AccountBalance, BalancesPallet } from './chain/pallets/balances.js';
+export type { ChatMessage, ChatPallet, MessageType, VoiceMetadata } from './chain/pallets/chat.js';
+export type { ContactsPallet } from './chain/pallets/contacts.js';
+export type { AccountProxies, ProxyDefinition, ProxyPallet } from './chain/pallets/proxy.js';
+export type { SystemPallet } from './chain/pallets/system.js';
+export type { UtilityPallet } from './chain/pallets/utility.js';
+export type {
+  CallEndReason,
+  CallEnded,
+  CallQuality,
+  CallRecord,
+  CallState,
+  CallType,
+  RejectReason,
+  VoiceCallConstants,
+  VoiceCallPallet,
+} from './chain/pallets/voice-call.js';
+export type {
+  UserCallStats,
+  VoiceMiningConstants,
+  VoiceMiningPallet,
+} from './chain/pallets/voice-mining.js';
+export type {
+  MemberRole,
+  Room,
+  RoomConfig,
+  RoomMember,
+  SpeakingMode,
+  VoiceRoomConstants,
+  VoiceRoomPallet,
+} from './chain/pallets/voice-room.js';
 export { VoiceRecorder, OGG_OPUS_MIME, mapMicrophoneError } from './message/recorder.js';
 export type {
   Recording,

@@ -35,19 +35,33 @@ export interface ResolvedConfig extends Required<Omit<StardustConfig, 'locale' |
  */
 export function resolveConfig(config: StardustConfig): ResolvedConfig {
   if (config === null || typeof config !== 'object') {
-    throw configError('config', 'must be an object with chain, signaling, ipfsApi and gateways');
+    throw configError('config', 'must be an object with chain, signaling, ipfsApi and gateways', {
+      problem: 'missing',
+      expected: ['an object'],
+    });
   }
 
   const gateways = config.gateways;
 
+  if (gateways === undefined || gateways === null) {
+    throw configError('gateways', 'is missing: expected a list of http or https gateway URLs', {
+      problem: 'missing',
+      expected: ['http://', 'https://'],
+    });
+  }
+
   if (!Array.isArray(gateways) || gateways.length === 0) {
-    throw configError('gateways', 'must be a non-empty list of http(s) gateway URLs');
+    throw configError('gateways', 'must be a non-empty list of http(s) gateway URLs', {
+      problem: 'empty',
+      expected: ['http://', 'https://'],
+    });
   }
 
   if (config.locale !== undefined && !LOCALES.includes(config.locale)) {
     throw configError(
       'locale',
       `must be one of ${LOCALES.join(', ')}, got ${JSON.stringify(config.locale)}`,
+      { problem: 'unsupported', expected: [...LOCALES], value: config.locale },
     );
   }
 
@@ -64,8 +78,13 @@ export function resolveConfig(config: StardustConfig): ResolvedConfig {
 }
 
 function checkUrl(option: string, value: unknown, protocols: string[]): string {
+  const expected = protocols.map((protocol) => `${protocol}//`);
+
   if (typeof value !== 'string' || value.length === 0) {
-    throw configError(option, `is missing: expected a ${protocols.join(' or ')} URL`);
+    throw configError(option, `is missing: expected a ${protocols.join(' or ')} URL`, {
+      problem: 'missing',
+      expected,
+    });
   }
 
   let url: URL;
@@ -73,20 +92,60 @@ function checkUrl(option: string, value: unknown, protocols: string[]): string {
   try {
     url = new URL(value);
   } catch (error) {
-    throw configError(option, `is not a valid URL: ${JSON.stringify(value)}`, error);
+    throw configError(option, `is not a valid URL: ${JSON.stringify(value)}`, {
+      problem: 'not-url',
+      expected,
+      value,
+      cause: error,
+    });
   }
 
   if (!protocols.includes(url.protocol)) {
-    throw configError(option, `must use ${protocols.join(' or ')}, got ${JSON.stringify(value)}`);
+    throw configError(option, `must use ${protocols.join(' or ')}, got ${JSON.stringify(value)}`, {
+      problem: 'protocol',
+      expected,
+      value,
+    });
   }
 
   return value;
 }
 
-function configError(option: string, reason: string, cause?: unknown): StardustError {
-  return new StardustError(
-    'CONFIG_INVALID',
-    `Invalid Stardust Voice config: ${option} ${reason}.`,
-    { cause },
-  );
+/** Why {@link resolveConfig} rejected a value. */
+export type ConfigProblem = 'missing' | 'empty' | 'not-url' | 'protocol' | 'unsupported';
+
+/**
+ * The CONFIG_INVALID error of {@link resolveConfig}, with the rejected option in fields so a
+ * caller such as `<stardust-voice-config>` can name its own attribute and translate the
+ * reason.
+ */
+export class ConfigError extends StardustError {
+  /** The option that was rejected: `chain`, `ipfsApi`, `gateways[1]`, `locale`… */
+  readonly option: string;
+  /** Why it was rejected. */
+  readonly problem: ConfigProblem;
+  /** What was expected: the URL schemes (`ws://`, `wss://`) or the locales allowed. */
+  readonly expected: readonly string[];
+  /** The rejected value, when there was one. */
+  readonly value: string | undefined;
+
+  constructor(option: string, message: string, details: ConfigErrorDetails) {
+    super('CONFIG_INVALID', message, { cause: details.cause });
+    this.name = 'ConfigError';
+    this.option = option;
+    this.problem = details.problem;
+    this.expected = details.expected;
+    this.value = details.value;
+  }
+}
+
+interface ConfigErrorDetails {
+  problem: ConfigProblem;
+  expected: readonly string[];
+  value?: string;
+  cause?: unknown;
+}
+
+function configError(option: string, reason: string, details: ConfigErrorDetails): ConfigError {
+  return new ConfigError(option, `Invalid Stardust Voice config: ${option} ${reason}.`, details);
 }

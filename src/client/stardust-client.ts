@@ -1,5 +1,6 @@
+import { ChainClient } from '../chain/chain-client.js';
 import { resolveConfig, type ResolvedConfig, type StardustConfig } from './config.js';
-import { consoleLogger, type Logger } from './logger.js';
+import { consoleLogger, namedLogger, type Logger } from './logger.js';
 
 /**
  * The one object a page builds from one config and shares with every element: it owns the
@@ -13,6 +14,7 @@ export class StardustClient {
   /** The logger every subsystem of this client writes to. */
   readonly logger: Logger;
   #disposed = false;
+  #chain: ChainClient | undefined;
 
   /**
    * @throws StardustError CONFIG_INVALID when an option is missing or malformed.
@@ -27,8 +29,22 @@ export class StardustClient {
     return this.#disposed;
   }
 
+  /**
+   * The chain connection of this client (`config.chain`). Created on first use; it connects
+   * (and loads the polkadot-js chunk) only when a call first needs the chain.
+   */
+  get chain(): ChainClient {
+    this.#chain ??= new ChainClient({
+      url: this.config.chain,
+      logger: namedLogger(this.logger, 'chain'),
+    });
+
+    return this.#chain;
+  }
+
   /** Closes every connection this client opened. The client cannot be used afterwards. */
   async dispose(): Promise<void> {
     this.#disposed = true;
+    await this.#chain?.dispose();
   }
 }

@@ -210,6 +210,12 @@ export const ERROR_CODES = {
     meaning: 'The account type (such as Ethereum) or its genesis pin cannot sign for this chain.',
     action: 'Pick a Substrate sr25519 or ed25519 account without a pin to another chain.',
   },
+  WALLET_SIGNATURE_INVALID: {
+    area: 'wallet',
+    meaning:
+      'The wallet returned a signature that verifies neither over the <Bytes>-wrapped message nor over the raw message for the account.',
+    action: 'Report the wallet and its version; the signature was not used.',
+  },
   ADDRESS_INVALID: {
     area: 'wallet',
     meaning: 'An address is malformed or its SS58 checksum is wrong.',

@@ -7,13 +7,27 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 
 import { startIpfs, type IpfsHandle } from '../../server/ipfs/ipfs-server.js';
+import { startChopsticks, type Chopsticks } from './chopsticks.js';
 import { analyzeOggOpus } from './opus-analysis.js';
 import { startStack, type Stack, type StackOptions } from './stack.js';
 
 let shared: Promise<Stack> | undefined;
+let chopsticks: Promise<Chopsticks> | undefined;
 /** IPFS nodes that tests start and stop themselves, by API port. */
 const ipfsNodes = new Map<number, IpfsHandle>();
 const ipfsStateDir = mkdtempSync(join(tmpdir(), 'stardust-browser-ipfs-'));
+/** PID of the chopsticks child, so the exit handler can stop it synchronously. */
+let chopsticksPid: number | undefined;
+
+function ensureChopsticks(): Promise<Chopsticks> {
+  chopsticks ??= startChopsticks().then((chain) => {
+    chopsticksPid = chain.pid;
+
+    return chain;
+  });
+
+  return chopsticks;
+}
 
 export const browserCommands: Record<string, (payload: never, sessionId: string) => unknown> = {
   /** Starts (once) the shared stack of servers and returns their URLs. */
@@ -48,6 +62,24 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
   },
   /** Decodes an Ogg Opus recording (base64) with opusdec and measures it with sox. */
   'analyze-ogg-opus': (payload: { base64: string }) => analyzeOggOpus(payload.base64),
+  /** Starts (once) chopsticks with the Rococo Asset Hub genesis and returns its URL. */
+  'chopsticks-url': async () => {
+    return (await ensureChopsticks()).url;
+  },
+  /** Gives an account a free balance on that chopsticks (`{ address, amount }`, planck text). */
+  'chopsticks-fund': async (payload: { address: string; amount: string }) => {
+    const chain = await ensureChopsticks();
+
+    await chain.rpc('dev_setStorage', [
+      {
+        System: {
+          Account: [[[payload.address], { providers: 1, data: { free: payload.amount } }]],
+        },
+      },
+    ]);
+
+    return true;
+  },
   /** Environment facts a test may need to decide what to skip. */
   'test-env': () => ({
     netns: process.env.STARDUST_NETNS === '1',
@@ -58,5 +90,6 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
 process.once('exit', () => {
   void shared?.then((stack) => stack.close());
 
-  for (const node of ipfsNodes.values()) void node.close();
+  // By PID and synchronously: promise callbacks no longer run in an exit handler.
+  if (chopsticksPid !== undefined) process.kill(chopsticksPid, 'SIGTERM');
 });

@@ -1,27 +1,33 @@
 // Web Test Runner plugins: CommonJS packages served as ES modules, and server commands that
 // give browser tests the servers they need.
+import { join } from 'node:path';
+
 import { build } from 'esbuild';
 
 /**
  * Serves the listed CommonJS packages as bundled ES modules with a default export, because
- * the dev server serves node_modules as they are and browsers cannot run CommonJS.
+ * the dev server serves node_modules as they are and browsers cannot run CommonJS. An entry
+ * `[specifier, names]` also exports the listed names, for ES modules that import them by name.
  */
-export function commonJsPlugin(specifiers) {
+export function commonJsPlugin(entries) {
   const cache = new Map();
+  const named = new Map(entries.map((entry) => (Array.isArray(entry) ? entry : [entry, []])));
 
   return {
     name: 'stardust-commonjs',
     async serve(context) {
-      const match = specifiers.find((specifier) =>
+      const match = [...named.keys()].find((specifier) =>
         context.path.endsWith(`/node_modules/${specifier}`),
       );
 
       if (match === undefined) return undefined;
 
       if (!cache.has(match)) {
+        const names = named.get(match).map((name) => `export const ${name} = m.${name};`);
         const result = await build({
           stdin: {
-            contents: `import m from '${match}'; export default m;`,
+            // The file path, not the specifier: package exports may hide CommonJS internals.
+            contents: `import m from '${join(process.cwd(), 'node_modules', match)}'; export default m; ${names.join(' ')}`,
             resolveDir: process.cwd(),
           },
           bundle: true,
