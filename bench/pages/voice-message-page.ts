@@ -3,7 +3,7 @@
 import { generateDeviceKeys } from '../../src/message/device-keys.js';
 import { sealVoiceMessage } from '../../src/message/envelope.js';
 import { computeCid } from '../../src/message/cid.js';
-import { loadEncoderBlobUrl } from '../../src/message/codec-assets.js';
+import { encoderWorkletUrl } from '../../src/message/load-encoder.js';
 import { IpfsClient } from '../../src/message/ipfs-client.js';
 import { VoiceMessageReader } from '../../src/message/message-reader.js';
 import { inspectOggOpus } from '../../src/message/ogg.js';
@@ -43,7 +43,7 @@ function wavSamples(bytes: ArrayBuffer): { samples: Float32Array; sampleRate: nu
 /** Encodes a WAV with opus-recorder's WASM encoder in a worker, in 20 ms frames. */
 async function encodeWav(url: string): Promise<{ ms: number; bytes: number; durationMs: number }> {
   const { samples, sampleRate } = wavSamples(await (await fetch(url)).arrayBuffer());
-  const worker = new Worker(await loadEncoderBlobUrl());
+  const worker = new Worker(await encoderWorkletUrl());
   const pages: Uint8Array[] = [];
   const frame = (sampleRate * 20) / 1000;
 

@@ -4,15 +4,13 @@
  * stream's pre-skip, so it is removed here, and the output is cut to the stream's duration.
  */
 import { StardustError } from '../shared/errors.js';
-import { loadDecoderBlobUrl } from './codec-assets.js';
+import { decoderWorkerUrl } from './load-decoder.js';
 import { inspectOggOpus, OPUS_GRANULE_RATE } from './ogg.js';
 
 /** Options of {@link decodeOggOpus}. */
 export interface DecodeOptions {
   /** Output sample rate, such as the AudioContext's. */
   sampleRate: number;
-  decoderUrl?: string | URL;
-  decoderWasmUrl?: string | URL;
   /** How long decoding may take; 30 s by default. */
   timeoutMs?: number;
 }
@@ -32,7 +30,7 @@ export async function decodeOggOpus(
   options: DecodeOptions,
 ): Promise<DecodedAudio> {
   const info = inspectOggOpus(bytes);
-  const url = await loadDecoderBlobUrl(options.decoderUrl, options.decoderWasmUrl);
+  const url = await decoderWorkerUrl();
   const worker = new Worker(url);
   const chunks: Float32Array[][] = [];
 

@@ -57,8 +57,6 @@ export interface PlayerOptions {
   createAudioElement?: () => HTMLAudioElement;
   /** Injectable for tests; the global `AudioContext` by default. */
   AudioContext?: typeof AudioContext;
-  decoderUrl?: string | URL;
-  decoderWasmUrl?: string | URL;
   logger?: Logger;
 }
 
@@ -333,11 +331,7 @@ export class VoicePlayer extends Emitter<PlayerEvents> {
 
   /** Decodes Ogg Opus with the WASM decoder into an AudioBuffer, zero-filling the copies. */
   async #decodeOgg(context: AudioContext, bytes: Uint8Array): Promise<AudioBuffer> {
-    const decoded = await decodeOggOpus(bytes, {
-      sampleRate: context.sampleRate,
-      decoderUrl: this.#options.decoderUrl,
-      decoderWasmUrl: this.#options.decoderWasmUrl,
-    });
+    const decoded = await decodeOggOpus(bytes, { sampleRate: context.sampleRate });
     const length = Math.max(1, decoded.channels[0]?.length ?? 0);
     const buffer = context.createBuffer(decoded.channels.length, length, decoded.sampleRate);
 

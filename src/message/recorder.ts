@@ -10,7 +10,7 @@
 import type { Logger } from '../client/logger.js';
 import { silentLogger } from '../client/logger.js';
 import { StardustError } from '../shared/errors.js';
-import { loadEncoderBlobUrl } from './codec-assets.js';
+import { encoderBlobUrlFrom } from './encoder-url.js';
 import { Emitter } from './emitter.js';
 import {
   OPUS_APPLICATIONS,
@@ -18,6 +18,7 @@ import {
   type EncoderOptions,
   type ResolvedEncoderOptions,
 } from './encoder-options.js';
+import { ENCODER_PROCESSOR, encoderWorkletUrl } from './load-encoder.js';
 import { inspectOggOpus } from './ogg.js';
 import { measure, WaveformBuilder } from './waveform.js';
 
@@ -60,7 +61,10 @@ export interface RecorderEvents extends Record<string, unknown> {
 
 /** Options of {@link VoiceRecorder}. */
 export interface RecorderOptions extends EncoderOptions {
-  /** URL of opus-recorder's `encoderWorker.min.js`; next to this module by default. */
+  /**
+   * URL of opus-recorder's `encoderWorker.min.js` to load instead of the bundled encoder
+   * chunk, for pages that host it themselves.
+   */
   encoderUrl?: string | URL;
   /** Injectable for tests; `navigator.mediaDevices` by default. */
   mediaDevices?: Pick<MediaDevices, 'getUserMedia'>;
@@ -128,7 +132,7 @@ export class VoiceRecorder extends Emitter<RecorderEvents> {
 
   /** Fetches the encoder ahead of time, so that `start()` has less to wait for. */
   async prepare(): Promise<void> {
-    await loadEncoderBlobUrl(this.#encoderUrl);
+    await this.#encoderBlobUrl();
   }
 
   /**
@@ -233,10 +237,16 @@ export class VoiceRecorder extends Emitter<RecorderEvents> {
     this.removeAllListeners();
   }
 
+  #encoderBlobUrl(): Promise<string> {
+    return this.#encoderUrl === undefined
+      ? encoderWorkletUrl()
+      : encoderBlobUrlFrom(this.#encoderUrl);
+  }
+
   async #open(session: Session, resumed: Promise<void>): Promise<void> {
     const context = session.context;
     const [encoderUrl, stream] = await Promise.allSettled([
-      loadEncoderBlobUrl(this.#encoderUrl),
+      this.#encoderBlobUrl(),
       this.#mediaDevices!.getUserMedia({
         audio: {
           echoCancellation: true,
@@ -263,10 +273,13 @@ export class VoiceRecorder extends Emitter<RecorderEvents> {
 
     try {
       await context.audioWorklet.addModule(encoderUrl.value);
+      // A script that fails while running (such as WebAssembly refused by the CSP) does not
+      // reject addModule: it only never registers its processor, which creating a node shows.
+      new AudioWorkletNode(context, ENCODER_PROCESSOR, { numberOfOutputs: 0 }).disconnect();
     } catch (error) {
       throw new StardustError(
         'ENCODER_LOAD_FAILED',
-        'Cannot start the Opus encoder worklet: the script failed to load or run. Allow blob: in script-src.',
+        "Cannot start the Opus encoder worklet: allow blob: and 'wasm-unsafe-eval' in the page's CSP script-src.",
         { cause: error },
       );
     }
@@ -286,7 +299,7 @@ export class VoiceRecorder extends Emitter<RecorderEvents> {
   async #startEncoder(session: Session): Promise<void> {
     const { context } = session;
     const options = this.#options;
-    const encoder = new AudioWorkletNode(context, 'encoder-worklet', {
+    const encoder = new AudioWorkletNode(context, ENCODER_PROCESSOR, {
       numberOfOutputs: 0,
       channelCount: 1,
       channelCountMode: 'explicit',

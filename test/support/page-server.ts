@@ -1,7 +1,7 @@
-// Serves a TypeScript entry bundled with esbuild as a page on loopback, with the Opus worker
-// assets next to it, for benchmarks and end-to-end tests that drive Chromium with
+// Serves a TypeScript entry bundled with esbuild (the Opus worker chunks included) as a page
+// on loopback, for benchmarks and end-to-end tests that drive Chromium with
 // playwright-core. http://127.0.0.1 is a secure context, so AudioWorklet and WebCrypto work.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -35,7 +35,6 @@ export async function servePage(options: PageServerOptions): Promise<PageServer>
     logLevel: 'silent',
   });
   const script = bundle.outputFiles[0]!.text;
-  const assets = join(options.root, 'src/message/assets');
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const extra = options.files?.[path];
@@ -49,11 +48,6 @@ export async function servePage(options: PageServerOptions): Promise<PageServer>
     } else if (extra !== undefined) {
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
       response.end(readFileSync(extra));
-    } else if (path.startsWith('/assets/') && existsSync(join(assets, path.slice(8)))) {
-      response.writeHead(200, {
-        'content-type': path.endsWith('.wasm') ? 'application/wasm' : 'text/javascript',
-      });
-      response.end(readFileSync(join(assets, path.slice(8))));
     } else {
       response.writeHead(404).end();
     }

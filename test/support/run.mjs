@@ -69,8 +69,6 @@ async function main() {
     process.env.STARDUST_NETNS === '1' && hasCommand('janus') ? '1' : '0';
   process.env.STARDUST_ROOT = root;
   await ensureSpeechFixtures(root);
-  // The Opus workers the recorder and player load, copied from node_modules/opus-recorder.
-  await import('../../scripts/copy-opus-assets.mjs');
 
   const totals = { passed: 0, failed: 0, skipped: 0 };
 
