@@ -163,6 +163,8 @@ export type {
 } from './message/store/message-store.js';
 export { CiphertextCache, DEFAULT_CACHE_QUOTA_BYTES } from './message/store/ciphertext-cache.js';
 export type { CiphertextCacheOptions } from './message/store/ciphertext-cache.js';
+export { chainDelivery } from './message/chain-delivery.js';
+export type { ChainDeliveryOptions, VoiceNotice } from './message/chain-delivery.js';
 export { Outbox, exponentialBackoff } from './message/outbox.js';
 export type {
   EnqueueInput,
