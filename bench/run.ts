@@ -15,6 +15,7 @@ import type { BenchEntry } from './entry.js';
 /** Entries in report order; each loads lazily so one entry's imports never slow another. */
 const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
   proto: async () => (await import('./proto.bench.js')).protoBench,
+  devnet: async () => (await import('./devnet.bench.js')).devnetBench,
   voice_message: async () => (await import('./voice-message.bench.js')).voiceMessageBench,
   bundle: async () => (await import('./bundle.bench.js')).bundleBench,
 };

@@ -451,6 +451,18 @@ export const ERROR_CODES = {
     meaning: 'The media server refused the member; the detail carries the Janus error code.',
     action: 'Retry the join; report the code if it persists.',
   },
+  ROOM_MEDIA_TIMEOUT: {
+    area: 'room',
+    meaning: 'The media server (Janus) did not answer a request in time (10 seconds by default).',
+    action: 'Retry; if it repeats, check the Janus process and its CPU load.',
+  },
+  ROOM_MEDIA_DISCONNECTED: {
+    area: 'room',
+    meaning:
+      'The connection to the media server (Janus) was lost before the request was answered, or no configured media server is reachable.',
+    action:
+      'Nothing for members: the server reconnects and rejoins them. Operators check that Janus runs and its WebSocket URL is right.',
+  },
   ROOM_MEDIA_UNAVAILABLE: {
     area: 'room',
     meaning: 'No media server is configured and the room is larger than the peer mesh limit.',

@@ -36,8 +36,14 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** Options of {@link startChopsticks}. */
+export interface ChopsticksOptions {
+  /** When blocks are built; chopsticks' default is Batch (shortly after transactions arrive). */
+  buildBlockMode?: 'Batch' | 'Instant' | 'Manual';
+}
+
 /** Starts chopsticks with the Rococo Asset Hub chain spec in a temporary directory. */
-export async function startChopsticks(): Promise<Chopsticks> {
+export async function startChopsticks(options: ChopsticksOptions = {}): Promise<Chopsticks> {
   const dir = mkdtempSync(join(tmpdir(), 'stardust-chopsticks-'));
   const { chainSpec } = await import('@substrate/connect-known-chains/rococo_v2_2_asset_hub');
   const specPath = join(dir, 'spec.json');
@@ -47,7 +53,15 @@ export async function startChopsticks(): Promise<Chopsticks> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [CLI, `--genesis=${specPath}`, '--host=127.0.0.1', `--port=${port}`],
+    [
+      CLI,
+      `--genesis=${specPath}`,
+      '--host=127.0.0.1',
+      `--port=${port}`,
+      ...(options.buildBlockMode === undefined
+        ? []
+        : [`--build-block-mode=${options.buildBlockMode}`]),
+    ],
     { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const close = async () => {

@@ -6,12 +6,24 @@ import { join } from 'node:path';
 
 import { pino } from 'pino';
 
+import { startDevnet } from '../../server/devnet/index.js';
 import { startIpfs } from '../../server/ipfs/ipfs-server.js';
+import { startJanus } from './janus.js';
 
 /** Which servers to start. Later layers add their servers here. */
 export interface StackOptions {
   /** Keep state here instead of a fresh temporary directory. */
   stateDir?: string;
+  /**
+   * Start Janus with the AudioBridge (only inside the test namespace; check
+   * `janusSkipReason()` from ./janus.js, or the `test-env` command in browser tests).
+   */
+  janus?: boolean;
+  /**
+   * Start a devnet: `true` for instant seal with no extra accounts, or options (block time
+   * in ms, 0 = instant seal; `//MemberN` accounts; persist under the state directory).
+   */
+  devnet?: boolean | { blockTimeMs?: number; devAccounts?: number; persist?: boolean };
   /** Start the embedded IPFS node (RPC API and gateway). */
   ipfs?: boolean;
 }
@@ -19,6 +31,14 @@ export interface StackOptions {
 /** URLs of the servers a stack started; absent servers have no URL. */
 export interface StackUrls {
   stateDir: string;
+  /** Janus's WebSocket API, for Node-side clients; pages never talk to Janus. */
+  janusUrl?: string;
+  /** WebSocket JSON-RPC URL of the devnet. */
+  devnetUrl?: string;
+  /** HTTP JSON-RPC URL of the devnet. */
+  devnetHttpUrl?: string;
+  /** Genesis hash of the devnet, 0x-hex. */
+  devnetGenesisHash?: string;
   /** Kubo-compatible RPC API of the embedded IPFS node. */
   ipfsApi?: string;
   /** Path gateway of the embedded IPFS node. */
@@ -27,6 +47,8 @@ export interface StackUrls {
 
 export interface Stack {
   urls: StackUrls;
+  /** Janus's URL and AudioBridge admin key, kept out of `urls`, which pages receive. */
+  janus?: { wsUrl: string; adminKey: string };
   close(): Promise<void>;
 }
 
@@ -36,6 +58,30 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'stardust-stack-'));
   const closers: Array<() => Promise<void>> = [];
   const urls: StackUrls = { stateDir };
+  let janus: Stack['janus'];
+
+  if (options.janus === true) {
+    const started = await startJanus({ stateDir: join(stateDir, 'janus') });
+
+    closers.push(() => started.close());
+    urls.janusUrl = started.wsUrl;
+    janus = { wsUrl: started.wsUrl, adminKey: started.adminKey };
+  }
+
+  if (options.devnet !== undefined && options.devnet !== false) {
+    const settings = options.devnet === true ? {} : options.devnet;
+    const devnet = await startDevnet({
+      port: 0,
+      blockTimeMs: settings.blockTimeMs ?? 0,
+      devAccounts: settings.devAccounts ?? 0,
+      stateFile: settings.persist === true ? join(stateDir, 'devnet', 'chain.json') : undefined,
+    });
+
+    closers.push(() => devnet.close());
+    urls.devnetUrl = devnet.url;
+    urls.devnetHttpUrl = devnet.httpUrl;
+    urls.devnetGenesisHash = devnet.genesisHash;
+  }
 
   if (options.ipfs === true) {
     const ipfs = await startIpfs({
@@ -52,6 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   return {
     urls,
+    janus,
     async close() {
       for (const close of closers.reverse()) await close();
 
