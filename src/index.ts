@@ -164,6 +164,8 @@ export type {
 export { CiphertextCache, DEFAULT_CACHE_QUOTA_BYTES } from './message/store/ciphertext-cache.js';
 export type { CiphertextCacheOptions } from './message/store/ciphertext-cache.js';
 export { chainDelivery } from './message/chain-delivery.js';
+export { VoiceInbox } from './message/voice-inbox.js';
+export type { InboxEntry, VoiceInboxEvents, VoiceInboxOptions } from './message/voice-inbox.js';
 export type { ChainDeliveryOptions, VoiceNotice } from './message/chain-delivery.js';
 export { Outbox, exponentialBackoff } from './message/outbox.js';
 export type {
