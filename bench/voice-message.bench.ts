@@ -1,10 +1,8 @@
 /**
  * `voice_message`: in Chromium, encoding 60 s of speech with opus-recorder's WASM encoder
  * against native `opusenc --bitrate 24` in the same run, and playback start of a sealed
- * message from the IndexedDB cache against the same audio played from memory.
- *
- * Stop-to-sent latency (`send_p50_ms`, `send_p95_ms`) needs the devnet and the chain client
- * and is not measured here yet.
+ * message from the IndexedDB cache against the same audio played from memory; and
+ * stop-to-sent latency of a 10 s speech message on an instant-seal devnet (bench/voice-send.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,10 +14,12 @@ import { chromium } from 'playwright-core';
 import { BASE_FLAGS, CHROMIUM_PATH } from '../test/support/chromium.mjs';
 import { servePage } from '../test/support/page-server.js';
 import type { BenchEntry } from './entry.js';
+import { measureSendLatency } from './voice-send.js';
 import { quantile, round } from './entry.js';
 
 const RUNS = 5;
 const PLAY_RUNS = 10;
+const SEND_RUNS = 20;
 
 interface PageApi {
   encodeWav(url: string): Promise<{ ms: number; bytes: number; durationMs: number }>;
@@ -29,8 +29,13 @@ interface PageApi {
 export const voiceMessageBench: BenchEntry = {
   async run({ root }) {
     const wav = join(root, 'test/fixtures/generated/speech-60s.wav');
+    const shortWav = join(root, 'test/fixtures/generated/speech.wav');
 
     if (!existsSync(wav)) throw new Error(`${wav} is missing: run the test runner once to make it`);
+
+    const latency = await measureSendLatency(shortWav, SEND_RUNS);
+    const sendP50 = quantile(latency.send, 0.5);
+    const transferP50 = quantile(latency.transfer, 0.5);
 
     const server = await servePage({
       root,
@@ -98,14 +103,21 @@ export const voiceMessageBench: BenchEntry = {
         cached_play_ms: round(cachedMs, 1),
         memory_play_ms: round(memoryMs, 1),
         cached_play_ratio: round(cachedMs / memoryMs),
-        send_p50_ms: null,
-        send_p95_ms: null,
+        send_p50_ms: round(sendP50, 1),
+        send_p95_ms: round(quantile(latency.send, 0.95), 1),
+        transfer_p50_ms: round(transferP50, 1),
+        send_ratio: round(sendP50 / transferP50),
+        send_audio_bytes: latency.audioBytes,
+        send_audio_ms: latency.audioDurationMs,
         floors: {
           native_ms:
             'opusenc --bitrate 24 --framesize 20 (libopus 1.3.1, native) on the same WAV, median of 5 runs alternating with the WASM runs',
           memory_play_ms:
             'VoicePlayer starting the same Ogg Opus bytes from memory (no IndexedDB, no decryption), median of 10',
-          send_p50_ms: 'not measured yet: stop-to-sent latency needs the devnet and chain client',
+          transfer_p50_ms:
+            'balances.transferKeepAlive to inBlock on the same instant-seal devnet, median of 20 alternating with the sends',
+          send_p50_ms:
+            'stop-to-sent in Node: seal for 3 devices, CID, upload to the embedded IPFS node, chat.send_message to inBlock, 20 runs',
         },
       };
     } finally {
