@@ -99,6 +99,56 @@ export type {
   VoiceRoomConstants,
   VoiceRoomPallet,
 } from './chain/pallets/voice-room.js';
+export { CallManager } from './call/call-manager.js';
+export type {
+  CallManagerEvents,
+  CallManagerOptions,
+  PlaceCallOptions,
+} from './call/call-manager.js';
+export {
+  CALL_SESSION_STATES,
+  CallSession,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_RING_TIMEOUT_MS,
+  randomCallId,
+} from './call/call-session.js';
+export type {
+  CallEndReason as CallSessionEndReason,
+  CallMediaHandle,
+  CallSessionEvents,
+  CallSessionMediaOptions,
+  CallSessionOptions,
+  CallSessionState,
+  CallStateContext,
+  CallSummary,
+} from './call/call-session.js';
+export { CallMedia, compareKeys, isPolitePeer } from './call/call-media.js';
+export type { CallMediaEvents, CallMediaOptions } from './call/call-media.js';
+export { systemClock } from './call/clock.js';
+export type { Clock } from './call/clock.js';
+export { parseCandidate, serializeCandidate } from './call/ice.js';
+export type { IceCandidateWire } from './call/ice.js';
+export { applyOpusBitrate, OPUS_BITRATE, OPUS_HD_BITRATE } from './call/opus.js';
+export { computeQuality, qualityLevel, readStatsSnapshot } from './call/quality.js';
+export type { CallQualitySample, StatsSnapshot } from './call/quality.js';
+export type {
+  CallSignal,
+  CallSignaling,
+  HangupReason,
+  MediaSignal,
+  MediaTransport,
+  ReceivedCallSignal,
+  RejectReason as CallRejectReason,
+  SessionDescriptionWire,
+} from './call/signals.js';
+export { CallChainRecorder, readCallCosts } from './call/call-chain.js';
+export type {
+  CallChainRecord,
+  CallChainRecorderEvents,
+  CallChainRecorderOptions,
+  CallCosts,
+  VoiceCallCalls,
+} from './call/call-chain.js';
 export { VoiceRecorder, OGG_OPUS_MIME, mapMicrophoneError } from './message/recorder.js';
 export type {
   Recording,

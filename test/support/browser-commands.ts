@@ -9,9 +9,12 @@ import { pino } from 'pino';
 import { startIpfs, type IpfsHandle } from '../../server/ipfs/ipfs-server.js';
 import { startChopsticks, type Chopsticks } from './chopsticks.js';
 import { analyzeOggOpus } from './opus-analysis.js';
+import { startCoturn, type Coturn } from './coturn.js';
 import { startStack, type Stack, type StackOptions } from './stack.js';
 
 let shared: Promise<Stack> | undefined;
+/** coturn servers started by 'coturn-start', by port, so a test can stop and restart one. */
+const coturns = new Map<number, Coturn>();
 let chopsticks: Promise<Chopsticks> | undefined;
 /** IPFS nodes that tests start and stop themselves, by API port. */
 const ipfsNodes = new Map<number, IpfsHandle>();
@@ -80,6 +83,25 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
 
     return true;
   },
+  /**
+   * Starts a coturn of its own for a test (`{ port, secret }` restart a stopped one on the
+   * same port with the same secret) and returns `{ urls, port, secret }`.
+   */
+  'coturn-start': async (payload: { port?: number; secret?: string } | undefined) => {
+    const stack = await (shared ??= startStack({}));
+    const coturn = await startCoturn({ stateDir: stack.urls.stateDir, ...payload });
+
+    coturns.set(coturn.port, coturn);
+
+    return { urls: coturn.urls, port: coturn.port, secret: coturn.secret };
+  },
+  /** Stops the coturn started on `{ port }`. */
+  'coturn-stop': async (payload: { port: number }) => {
+    await coturns.get(payload.port)?.close();
+    coturns.delete(payload.port);
+
+    return true;
+  },
   /** Environment facts a test may need to decide what to skip. */
   'test-env': () => ({
     netns: process.env.STARDUST_NETNS === '1',
@@ -88,6 +110,8 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
 };
 
 process.once('exit', () => {
+  for (const coturn of coturns.values()) process.kill(coturn.pid, 'SIGTERM');
+
   void shared?.then((stack) => stack.close());
 
   // By PID and synchronously: promise callbacks no longer run in an exit handler.

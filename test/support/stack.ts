@@ -8,12 +8,15 @@ import { pino } from 'pino';
 
 import { startDevnet } from '../../server/devnet/index.js';
 import { startIpfs } from '../../server/ipfs/ipfs-server.js';
+import { startCoturn } from './coturn.js';
 import { startJanus } from './janus.js';
 
 /** Which servers to start. Later layers add their servers here. */
 export interface StackOptions {
   /** Keep state here instead of a fresh temporary directory. */
   stateDir?: string;
+  /** Start coturn with a random REST secret (TURN over UDP and TCP on 127.0.0.1). */
+  coturn?: boolean;
   /**
    * Start Janus with the AudioBridge (only inside the test namespace; check
    * `janusSkipReason()` from ./janus.js, or the `test-env` command in browser tests).
@@ -31,6 +34,8 @@ export interface StackOptions {
 /** URLs of the servers a stack started; absent servers have no URL. */
 export interface StackUrls {
   stateDir: string;
+  /** coturn's `turn:` URLs, when started. */
+  turnUrls?: string[];
   /** Janus's WebSocket API, for Node-side clients; pages never talk to Janus. */
   janusUrl?: string;
   /** WebSocket JSON-RPC URL of the devnet. */
@@ -49,6 +54,8 @@ export interface Stack {
   urls: StackUrls;
   /** Janus's URL and AudioBridge admin key, kept out of `urls`, which pages receive. */
   janus?: { wsUrl: string; adminKey: string };
+  /** coturn's URLs and REST secret (for the signaling server's TURN credentials). */
+  coturn?: { urls: string[]; secret: string; port: number };
   close(): Promise<void>;
 }
 
@@ -59,6 +66,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const closers: Array<() => Promise<void>> = [];
   const urls: StackUrls = { stateDir };
   let janus: Stack['janus'];
+  let coturn: Stack['coturn'];
+
+  if (options.coturn === true) {
+    const started = await startCoturn({ stateDir });
+
+    closers.push(() => started.close());
+    urls.turnUrls = started.urls;
+    coturn = { urls: started.urls, secret: started.secret, port: started.port };
+  }
 
   if (options.janus === true) {
     const started = await startJanus({ stateDir: join(stateDir, 'janus') });
@@ -99,6 +115,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     urls,
     janus,
+    coturn,
     async close() {
       for (const close of closers.reverse()) await close();
 

@@ -1,0 +1,367 @@
+import type { AccountBalance } from '../chain/pallets/balances.js';
+import {
+  toCallEndReason,
+  type CallEnded,
+  type RejectReason as ChainRejectReason,
+} from '../chain/pallets/voice-call.js';
+import type { ChainCall, ChainEvent, Hex, TxResult, TxSender } from '../chain/types.js';
+import type { Logger } from '../client/logger.js';
+import { silentLogger } from '../client/logger.js';
+import { StardustError } from '../shared/errors.js';
+import { sameAccount } from '../shared/ss58.js';
+import type { CallSession, CallStateContext } from './call-session.js';
+import { systemClock, type Clock } from './clock.js';
+import { Emitter } from './emitter.js';
+import type { RejectReason } from './signals.js';
+
+/** The VoiceCall calls the recorder submits (`ChainClient.voiceCall` has them). */
+export interface VoiceCallCalls {
+  initiateCall(callee: string, callType?: 'Audio' | 'Video'): Promise<ChainCall<{ callId: Hex }>>;
+  acceptCall(callId: string): Promise<ChainCall>;
+  rejectCall(callId: string, reason: ChainRejectReason): Promise<ChainCall<CallEnded | null>>;
+  endCall(callId: string): Promise<ChainCall<CallEnded | null>>;
+}
+
+/** Options of {@link CallChainRecorder}. */
+export interface CallChainRecorderOptions {
+  voiceCall: VoiceCallCalls;
+  /** Signs and submits: a `SessionProxy` (no prompts) or a `WalletSender` (one each). */
+  sender: TxSender;
+  /**
+   * Waits between retries of a transaction the chain could not take (unreachable node,
+   * dropped transaction), in ms. Default 2 s, 5 s, 10 s, 30 s, then 60 s for each later try.
+   */
+  retryDelaysMs?: readonly number[];
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** The chain side of one call, as the recorder tracks it. */
+export interface CallChainRecord {
+  /** The signaling call id. */
+  callId: string;
+  chainCallId: Hex | null;
+  /** True while a transaction waits to be retried because the chain was unreachable. */
+  pending: boolean;
+  /** Transactions that reached finality, by action. */
+  finalized: Array<'initiate' | 'accept' | 'reject' | 'end'>;
+  /** The settlement from `CallEnded`, when this side submitted the end. */
+  ended: CallEnded | null;
+  /** Mining reward paid to the local account in the ending block, in planck. */
+  reward: bigint;
+  /** The last chain failure, or null. */
+  error: StardustError | null;
+}
+
+/** Events of {@link CallChainRecorder}. */
+export interface CallChainRecorderEvents extends Record<string, unknown> {
+  /** The chain record of a call changed. */
+  record: CallChainRecord;
+}
+
+type Action = 'initiate' | 'accept' | 'reject' | 'end';
+
+/** Chain refusals that end the call they belong to. */
+const ENDING_CODES = new Set(['CALL_INSUFFICIENT_BALANCE', 'CALL_CHAIN_BUSY', 'CALL_BLOCKED']);
+/** Failures after which the same transaction is tried again later. */
+const RETRY_CODES = new Set(['CHAIN_UNREACHABLE', 'TX_DROPPED']);
+const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000, 60_000];
+const CHAIN_REJECT: Record<RejectReason, ChainRejectReason> = {
+  busy: 'Busy',
+  decline: 'Decline',
+  timeout: 'Timeout',
+  offline: 'Offline',
+};
+
+/**
+ * Records calls on chain alongside signaling: `initiate_call` when a call starts ringing,
+ * `accept_call` once the callee accepted and the chain call exists, `reject_call` and
+ * `end_call` from the side that ends it. Each is tracked to finality. The call never waits
+ * for a block: a refusal (`CALL_INSUFFICIENT_BALANCE`, `CALL_CHAIN_BUSY`, `CALL_BLOCKED`)
+ * ends it, an unreachable chain marks the record pending and retries.
+ */
+export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
+  readonly #options: CallChainRecorderOptions;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+  readonly #records = new Map<CallSession, CallChainRecord>();
+  readonly #timers = new Set<unknown>();
+  #disposed = false;
+
+  constructor(options: CallChainRecorderOptions) {
+    super();
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+    this.#logger = options.logger ?? silentLogger;
+  }
+
+  /** The chain record of `session`, or null when it is not attached. */
+  record(session: CallSession): CallChainRecord | null {
+    return this.#records.get(session) ?? null;
+  }
+
+  /** Records `session` on chain from now on; returns the function that detaches it. */
+  attach(session: CallSession): () => void {
+    const record: CallChainRecord = {
+      callId: session.callId,
+      chainCallId: session.chainCallId,
+      pending: false,
+      finalized: [],
+      ended: null,
+      reward: 0n,
+      error: null,
+    };
+    let initiating: Promise<void> | null = null;
+    let ownChainCallId: Hex | null = null;
+    let withdrawn = false;
+    let acceptWanted = false;
+    const accept = () => {
+      if (!acceptWanted || record.chainCallId === null) return;
+
+      acceptWanted = false;
+      void this.#submit(session, record, 'accept', () =>
+        this.#options.voiceCall.acceptCall(record.chainCallId!),
+      );
+    };
+
+    const endOwn = (chainCallId: Hex) =>
+      void this.#submit(session, record, 'end', () => this.#options.voiceCall.endCall(chainCallId));
+
+    this.#records.set(session, record);
+
+    const offState = session.on('stateChange', (context) => {
+      if (context.state === 'ringing' && context.direction === 'outgoing') {
+        initiating = this.#initiate(session, record).then(async (chainCallId) => {
+          ownChainCallId = chainCallId;
+
+          if (chainCallId === null) return;
+
+          // Withdrawn in glare while initiate_call was in flight: end it at once.
+          if (withdrawn) {
+            endOwn(chainCallId);
+
+            return;
+          }
+
+          record.chainCallId = chainCallId;
+
+          if (session.state !== 'ended') await session.linkChainCall(chainCallId);
+        });
+      } else if (context.state === 'connecting' && context.direction === 'incoming') {
+        acceptWanted = true;
+        accept();
+      } else if (context.state === 'ended') {
+        void this.#onEnded(session, record, context, withdrawn ? null : initiating);
+      }
+    });
+    const offLink = session.on('chainLink', ({ chainCallId }) => {
+      if (session.currentDirection === 'incoming') record.chainCallId = chainCallId;
+
+      this.emit('record', { ...record });
+      accept();
+    });
+    const offWithdrawn = session.on('withdrawn', () => {
+      // Glare: our invite gave way, so our own chain call (if any) ends, and the record
+      // now follows the peer's call, whose id arrives by CALL_CHAIN_LINK.
+      withdrawn = true;
+      record.callId = session.callId;
+      record.chainCallId = null;
+
+      if (ownChainCallId !== null) endOwn(ownChainCallId);
+    });
+
+    return () => {
+      offState();
+      offLink();
+      offWithdrawn();
+      this.#records.delete(session);
+    };
+  }
+
+  /** Records every call `manager` creates from now on; returns the function that stops it. */
+  attachManager(manager: {
+    on(event: 'session', listener: (context: { session: CallSession }) => void): () => void;
+  }): () => void {
+    return manager.on('session', ({ session }) => {
+      const detach = this.attach(session);
+
+      // Keep the record until its last transaction settles; detach only on dispose.
+      void detach;
+    });
+  }
+
+  /** Stops retries and drops every record. */
+  dispose(): void {
+    this.#disposed = true;
+
+    for (const timer of this.#timers) this.#clock.clearTimeout(timer);
+
+    this.#timers.clear();
+    this.#records.clear();
+    this.removeAllListeners();
+  }
+
+  async #initiate(session: CallSession, record: CallChainRecord): Promise<Hex | null> {
+    const result = await this.#submit(session, record, 'initiate', () =>
+      this.#options.voiceCall.initiateCall(session.peer, 'Audio'),
+    );
+
+    return result?.value?.callId ?? null;
+  }
+
+  async #onEnded(
+    session: CallSession,
+    record: CallChainRecord,
+    context: CallStateContext,
+    initiating: Promise<void> | null,
+  ): Promise<void> {
+    if (context.endedBy !== 'local') return;
+
+    // A chain refusal already ended the call on chain, or never started it.
+    if (context.error !== null && ENDING_CODES.has(context.error.code)) return;
+
+    if (initiating !== null) await initiating;
+
+    const chainCallId = record.chainCallId;
+
+    if (chainCallId === null) return;
+
+    if (context.reason === 'rejected' && context.direction === 'incoming') {
+      const reason = CHAIN_REJECT[context.rejectReason ?? 'decline'];
+
+      await this.#submit(session, record, 'reject', () =>
+        this.#options.voiceCall.rejectCall(chainCallId, reason),
+      );
+
+      return;
+    }
+
+    await this.#submit(session, record, 'end', () => this.#options.voiceCall.endCall(chainCallId));
+  }
+
+  /**
+   * Submits one call to finality. While the chain is unreachable the record is pending and
+   * the same call is tried again after each retry delay; resolves with the final result, or
+   * null when the chain refused it.
+   */
+  async #submit<T>(
+    session: CallSession,
+    record: CallChainRecord,
+    action: Action,
+    build: () => Promise<ChainCall<T>>,
+  ): Promise<TxResult<T> | null> {
+    const delays = this.#options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+
+    for (let attempt = 0; !this.#disposed; attempt += 1) {
+      try {
+        const result = await this.#options.sender.send(await build(), { waitFor: 'finalized' });
+
+        record.pending = false;
+        record.finalized.push(action);
+        this.#readOutcome(record, result.events);
+        this.emit('record', { ...record });
+
+        return result;
+      } catch (error) {
+        const wrapped = StardustError.from(error, 'TX_FAILED', `voiceCall ${action} failed.`);
+
+        record.error = wrapped;
+
+        if (!RETRY_CODES.has(wrapped.code)) {
+          this.#onRefused(session, record, action, wrapped);
+
+          return null;
+        }
+
+        const delay = delays[Math.min(attempt, delays.length - 1)] ?? 60_000;
+
+        record.pending = true;
+        this.emit('record', { ...record });
+        this.#logger.warn('chain unreachable: the call record is pending', {
+          callId: record.callId,
+          action,
+          retryInMs: delay,
+        });
+        await this.#wait(delay);
+      }
+    }
+
+    return null;
+  }
+
+  #onRefused(
+    session: CallSession,
+    record: CallChainRecord,
+    action: Action,
+    error: StardustError,
+  ): void {
+    const context = { callId: record.callId, action, code: error.code };
+
+    if (ENDING_CODES.has(error.code) && (action === 'initiate' || action === 'accept')) {
+      this.#logger.warn('the chain rejected the call', context);
+      session.failFromChain(error);
+    } else {
+      this.#logger.warn('a call transaction failed', context);
+    }
+
+    this.emit('record', { ...record });
+  }
+
+  #wait(delayMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = this.#clock.setTimeout(() => {
+        this.#timers.delete(timer);
+        resolve();
+      }, delayMs);
+
+      this.#timers.add(timer);
+    });
+  }
+
+  #readOutcome(record: CallChainRecord, events: readonly ChainEvent[]): void {
+    const account = this.#options.sender.account;
+
+    for (const event of events) {
+      if (event.pallet === 'voiceCall' && event.name === 'CallEnded') {
+        record.ended = {
+          callId: event.fields['callId'] as Hex,
+          duration: Number(event.fields['duration']),
+          fee: BigInt(event.fields['fee'] as bigint),
+          reason: toCallEndReason(event.fields['reason']!),
+        };
+      }
+
+      if (
+        event.pallet === 'voiceMining' &&
+        event.name === 'RewardPaid' &&
+        typeof event.fields['who'] === 'string' &&
+        sameAccount(event.fields['who'], account)
+      ) {
+        record.reward += BigInt(event.fields['amount'] as bigint);
+      }
+    }
+  }
+}
+
+/** The price of a call before it starts: the fee per started minute and the caller's funds. */
+export interface CallCosts {
+  /** Planck per started minute (`CallFeePerMinute`). */
+  feePerMinute: bigint;
+  balance: AccountBalance;
+}
+
+/** Reads the fee per minute and `account`'s balance, to show before a call. */
+export async function readCallCosts(
+  chain: {
+    voiceCall: { constants(): Promise<{ callFeePerMinute: bigint }> };
+    balances: { account(address: string): Promise<AccountBalance> };
+  },
+  account: string,
+): Promise<CallCosts> {
+  const [constants, balance] = await Promise.all([
+    chain.voiceCall.constants(),
+    chain.balances.account(account),
+  ]);
+
+  return { feePerMinute: constants.callFeePerMinute, balance };
+}
