@@ -213,6 +213,14 @@ export type {
 } from './message/store/message-store.js';
 export { CiphertextCache, DEFAULT_CACHE_QUOTA_BYTES } from './message/store/ciphertext-cache.js';
 export type { CiphertextCacheOptions } from './message/store/ciphertext-cache.js';
+export { VoiceMessages } from './message/voice-messages.js';
+export type {
+  BindingFields,
+  DeviceBinding,
+  KeyDirectoryClient,
+  SendVoiceInput,
+  VoiceMessagesOptions,
+} from './message/voice-messages.js';
 export { chainDelivery } from './message/chain-delivery.js';
 export { VoiceInbox } from './message/voice-inbox.js';
 export type { InboxEntry, VoiceInboxEvents, VoiceInboxOptions } from './message/voice-inbox.js';
