@@ -1,8 +1,8 @@
 /**
  * Stop-to-sent latency of a voice message on an instant-seal devnet with the embedded IPFS
- * node, measured in Node with the SDK's own classes: from the finished recording to the
- * outbox item in state `sent` (seal for three devices, compute the CID, upload, and
- * `chat.send_message` until it is in a block). The floor is a `balances.transferKeepAlive`
+ * node, measured in Node with the SDK's own classes. A run starts with the finished
+ * recording and ends when the outbox item is `sent`: sealing for three devices, the CID, the
+ * upload, and `chat.send_message` until it is in a block. The floor is a `balances.transferKeepAlive`
  * to inBlock on the same devnet: the chain round trip alone.
  */
 import { spawnSync } from 'node:child_process';

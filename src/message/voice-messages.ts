@@ -116,7 +116,7 @@ export class VoiceMessages {
   }
 
   /**
-   * Sets up this device once: makes its keys, asks the wallet for the one binding
+   * Sets up this device once: makes its keys, requests the one binding
    * signature, and publishes the bundle with a batch of prekeys. Later calls only top up
    * and publish prekeys, without a wallet prompt.
    * @throws StardustError WALLET_REJECTED when the user refuses the signature.
