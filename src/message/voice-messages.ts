@@ -175,7 +175,7 @@ export class VoiceMessages {
             : {
                 id: prekey.id ?? 0,
                 publicKey: prekey.publicKey!,
-                expiresAt: Long.fromValue(prekey.expiresAt ?? 0).toNumber(),
+                expiresAt: millis(prekey.expiresAt),
               },
       });
     }
@@ -256,4 +256,13 @@ export class VoiceMessages {
       })),
     };
   }
+}
+
+/** Converts an int64 field as protobufjs (Long) or the signaling codec (bigint) gives it. */
+function millis(value: unknown): number {
+  if (typeof value === 'bigint') return Number(value);
+
+  if (value === null || value === undefined) return 0;
+
+  return Long.fromValue(value as Long | number | string).toNumber();
 }
