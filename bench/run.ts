@@ -18,6 +18,7 @@ const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
   devnet: async () => (await import('./devnet.bench.js')).devnetBench,
   voice_message: async () => (await import('./voice-message.bench.js')).voiceMessageBench,
   bundle: async () => (await import('./bundle.bench.js')).bundleBench,
+  signaling: async () => (await import('./signaling.bench.js')).signalingBench,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

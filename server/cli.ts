@@ -10,6 +10,8 @@ import { pino } from 'pino';
 import { startDevnet } from './devnet/index.js';
 import { startIpfs } from './ipfs/ipfs-server.js';
 import { launchJanus, type JanusProcess } from './signaling/janus/launcher.js';
+import { runSignaling } from './signaling/cli.js';
+import { startSignalingServer } from './signaling/server.js';
 import { startDemo } from './stack/demo.js';
 import { packageRoot } from './stack/package-root.js';
 
@@ -28,7 +30,7 @@ type Command = (argv: string[]) => Promise<void>;
 const commands: Record<string, Command> = {
   dev: runDev,
   devnet: runDevnet,
-  signaling: notYetAvailable('signaling'),
+  signaling: runSignaling,
   ipfs: runIpfs,
 };
 
@@ -66,19 +68,14 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-function notYetAvailable(name: string): Command {
-  return async () => {
-    console.error(`stardust-voice ${name}: not yet available in this version.`);
-    process.exitCode = 2;
-  };
-}
-
 async function runDev(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
       host: { type: 'string', default: process.env.STARDUST_HOST ?? '127.0.0.1' },
       port: { type: 'string', default: process.env.STARDUST_DEMO_PORT ?? '5173' },
+      'signaling-port': { type: 'string', default: process.env.STARDUST_SIGNALING_PORT ?? '8888' },
+      genesis: { type: 'string', default: process.env.STARDUST_GENESIS },
       janus: { type: 'boolean', default: false },
       'janus-port': { type: 'string', default: process.env.STARDUST_JANUS_PORT ?? '8188' },
       'janus-ice': { type: 'string', default: process.env.STARDUST_JANUS_ICE },
@@ -100,6 +97,9 @@ Starts the local stack and serves the demo page with Vite.
   --janus-port   Janus WebSocket port on 127.0.0.1 (env STARDUST_JANUS_PORT, default 8188)
   --janus-ice    interfaces or addresses Janus may use for media, such as eth0
                  (env STARDUST_JANUS_ICE, default every non-loopback interface)
+  --signaling-port  port of the signaling server (env STARDUST_SIGNALING_PORT, default 8888)
+  --genesis      genesis hash the signaling server accepts (env STARDUST_GENESIS; the
+                 devnet's by default)
 
 It also starts the embedded IPFS node (RPC API on 5001, gateway on 8080) with its blocks in
 .stardust/ipfs/.`);
@@ -126,14 +126,25 @@ It also starts the embedded IPFS node (RPC API on 5001, gateway on 8080) with it
 
   console.log(`IPFS RPC API: ${ipfs.apiUrl}, gateway: ${ipfs.gatewayUrl}`);
 
+  const signaling = await startSignalingServer({
+    host: values.host,
+    port: Number(values['signaling-port']),
+    genesisHash: values.genesis ?? devnet.genesisHash,
+    // The devnet's genesis names //CallSettler as the CallSettler account.
+    settlerSeed: '//CallSettler',
+    logger: logger.child({ service: 'signaling' }),
+  });
+
   const janus = values.janus
     ? await startDevJanus(values['janus-port'], values['janus-ice'])
     : undefined;
   const demo = await startDemo({ host: values.host, port: parsePort(values.port!, '--port') });
 
   console.log(`Stardust Voice demo: ${demo.url}`);
+  console.log(`Signaling: ${signaling.url} (genesis ${signaling.genesisHash})`);
   await waitForStopSignal();
   await demo.close();
+  await signaling.close();
   await janus?.close();
   await ipfs.close();
   await devnet.close();

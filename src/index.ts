@@ -61,7 +61,7 @@ export type {
   Hex,
   ModuleErrorInfo,
   PlainValue,
-  SendOptions,
+  SendOptions as SignalSendOptions,
   TxProgress,
   TxResult,
   TxSender,
@@ -99,6 +99,65 @@ export type {
   VoiceRoomConstants,
   VoiceRoomPallet,
 } from './chain/pallets/voice-room.js';
+export {
+  decodePayload,
+  decodeSignal,
+  encodePayload,
+  encodeSignal,
+  SignalType,
+  signalTypeName,
+} from './shared/codec.js';
+export type { PayloadByType, PayloadType, Plain, SignalMessage } from './shared/codec.js';
+export {
+  createDelegation,
+  DEFAULT_DELEGATION_LIFETIME_MS,
+  DELEGATION_DOMAIN,
+  delegationStatement,
+  delegationStatementBytes,
+  verifyDelegation,
+} from './shared/delegation.js';
+export type { RawSigner, SessionDelegation, VerifiedDelegation } from './shared/delegation.js';
+export {
+  deviceBindingBytes,
+  deviceBindingStatement,
+  prekeySigningBytes,
+  verifyDeviceBundle,
+} from './shared/device-keys.js';
+export type { DeviceBindingFields, PrekeyFields } from './shared/device-keys.js';
+export { SignalingClient } from './signaling/signaling-client.js';
+export type {
+  OutgoingSignal,
+  SignalEvent,
+  SignalingClientOptions,
+  SignalingEvents,
+  SignalingState,
+  WebSocketFactory,
+  WebSocketLike,
+} from './signaling/signaling-client.js';
+export { exponentialBackoff } from './signaling/reconnect-policy.js';
+export type {
+  BackoffOptions,
+  ReconnectContext,
+  ReconnectPolicy,
+} from './signaling/reconnect-policy.js';
+export {
+  decodeDelegation,
+  encodeDelegation,
+  generateSessionKey,
+  indexedDbSessionStorage,
+  memorySessionStorage,
+  rawSignerOf,
+  restoreSessionKey,
+  SessionManager,
+} from './wallet/session.js';
+export type {
+  Session,
+  SessionKey,
+  SessionManagerOptions,
+  SessionSource,
+  SessionStorage,
+  StoredSession,
+} from './wallet/session.js';
 export { CallManager } from './call/call-manager.js';
 export type {
   CallManagerEvents,
@@ -225,7 +284,7 @@ export { chainDelivery } from './message/chain-delivery.js';
 export { VoiceInbox } from './message/voice-inbox.js';
 export type { InboxEntry, VoiceInboxEvents, VoiceInboxOptions } from './message/voice-inbox.js';
 export type { ChainDeliveryOptions, VoiceNotice } from './message/chain-delivery.js';
-export { Outbox, exponentialBackoff } from './message/outbox.js';
+export { Outbox, exponentialRetryPolicy } from './message/outbox.js';
 export type {
   EnqueueInput,
   OutboxClock,

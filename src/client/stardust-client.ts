@@ -1,4 +1,11 @@
 import { ChainClient } from '../chain/chain-client.js';
+import { fromHex } from '../shared/bytes.js';
+import type { RawSigner } from '../shared/delegation.js';
+import { StardustError } from '../shared/errors.js';
+import { fetchGenesisHash } from '../signaling/genesis.js';
+import { SignalingClient, type SignalingClientOptions } from '../signaling/signaling-client.js';
+import { rawSignerOf, SessionManager, type SessionManagerOptions } from '../wallet/session.js';
+import type { WalletSigner } from '../wallet/wallet-signer.js';
 import { resolveConfig, type ResolvedConfig, type StardustConfig } from './config.js';
 import { consoleLogger, namedLogger, type Logger } from './logger.js';
 
@@ -15,6 +22,10 @@ export class StardustClient {
   readonly logger: Logger;
   #disposed = false;
   #chain: ChainClient | undefined;
+  #wallet: RawSigner | undefined;
+  #sessions: SessionManager | undefined;
+  #signaling: SignalingClient | undefined;
+  #signalingOptions: Partial<SignalingClientOptions> & Partial<SessionManagerOptions> = {};
 
   /**
    * @throws StardustError CONFIG_INVALID when an option is missing or malformed.
@@ -42,9 +53,86 @@ export class StardustClient {
     return this.#chain;
   }
 
+  /**
+   * Sets the wallet account that signs this client's session delegation. Setting another
+   * account closes the signaling connection of the previous one.
+   * @param options Overrides for tests and special pages: storage, origin, WebSocket,
+   * clock, reconnect policy.
+   */
+  useWallet(
+    wallet: WalletSigner | RawSigner,
+    options: Partial<SignalingClientOptions> & Partial<SessionManagerOptions> = {},
+  ): void {
+    const raw = 'account' in wallet ? rawSignerOf(wallet) : wallet;
+
+    if (this.#wallet?.address === raw.address && this.#signaling !== undefined) return;
+
+    void this.#signaling?.close();
+    this.#signaling = undefined;
+    this.#wallet = raw;
+    this.#signalingOptions = options;
+    this.#sessions = new SessionManager({
+      genesisHash: () => this.#genesisHash(),
+      ...options,
+      wallet: raw,
+    });
+  }
+
+  /** The session of the wallet account: one wallet prompt per delegation lifetime. */
+  get sessions(): SessionManager {
+    if (this.#sessions === undefined) {
+      throw new StardustError(
+        'INVALID_STATE',
+        'No wallet account: call useWallet() before using signaling.',
+      );
+    }
+
+    return this.#sessions;
+  }
+
+  /**
+   * The signaling connection (`config.signaling`) of the wallet account. Created on first
+   * use; it connects when first needed (the first send, request or connect()).
+   * @throws StardustError INVALID_STATE before useWallet().
+   */
+  get signaling(): SignalingClient {
+    if (this.#disposed) throw new StardustError('DISPOSED', 'The Stardust client was disposed.');
+
+    this.#signaling ??= new SignalingClient({
+      ...this.#signalingOptions,
+      url: this.config.signaling,
+      session: this.sessions,
+      logger: namedLogger(this.logger, 'signaling'),
+    });
+
+    return this.#signaling;
+  }
+
+  /**
+   * Ends the session: the server revokes the delegation and the stored session key is
+   * deleted, so the next use asks the wallet again. Peers that cached the delegation accept
+   * it until it expires.
+   */
+  async logout(): Promise<void> {
+    if (this.#signaling !== undefined) await this.#signaling.logout();
+    else await this.#sessions?.clear();
+
+    this.#signaling = undefined;
+  }
+
   /** Closes every connection this client opened. The client cannot be used afterwards. */
   async dispose(): Promise<void> {
     this.#disposed = true;
+    await this.#signaling?.close();
     await this.#chain?.dispose();
+  }
+
+  /** The chain's genesis hash: from the chain connection when open, else one light RPC call. */
+  async #genesisHash(): Promise<Uint8Array> {
+    const info = this.#chain?.info;
+
+    if (info !== null && info !== undefined) return fromHex(info.genesisHash);
+
+    return fetchGenesisHash(this.config.chain, this.#signalingOptions.WebSocket);
   }
 }

@@ -78,7 +78,7 @@ export interface OutboxEvents extends Record<string, unknown> {
 }
 
 /** Returns a capped exponential backoff with full jitter. */
-export function exponentialBackoff(
+export function exponentialRetryPolicy(
   options: { baseMs?: number; maxMs?: number; maxAttempts?: number; random?: () => number } = {},
 ): RetryPolicy {
   const base = options.baseMs ?? 1000;
@@ -118,7 +118,7 @@ export class Outbox extends Emitter<OutboxEvents> {
     this.#store = options.store;
     this.#ipfs = options.ipfs;
     this.#delivery = options.delivery;
-    this.#retryPolicy = options.retryPolicy ?? exponentialBackoff();
+    this.#retryPolicy = options.retryPolicy ?? exponentialRetryPolicy();
     this.#clock = options.clock ?? systemClock;
     this.#locks =
       options.locks === undefined ? (globalThis.navigator?.locks ?? null) : options.locks;

@@ -74,3 +74,30 @@ export function challengeSigningBytes(
 
 /** UTF-8 bytes of the domain tag, for tests that check the layout. */
 export const SIGNAL_DOMAIN_BYTES = utf8(SIGNAL_DOMAIN);
+
+/** The signed fields of a decoded message, ready for {@link signalSigningBytes}. */
+export function signedFieldsOf(message: {
+  type: number | undefined;
+  from: string;
+  to: string;
+  callId: string;
+  roomId: string;
+  timestamp: bigint;
+  nonce: Uint8Array;
+  sessionKey: Uint8Array;
+  payload: Uint8Array;
+}): SignedFields {
+  return {
+    // Receivers reject a message without a type before checking its signature; an int32
+    // type signs as its two's complement u32.
+    type: message.type === undefined ? 0xffff_ffff : message.type >>> 0,
+    from: message.from,
+    to: message.to,
+    callId: message.callId,
+    roomId: message.roomId,
+    timestamp: message.timestamp,
+    nonce: message.nonce,
+    sessionKey: message.sessionKey,
+    payload: message.payload,
+  };
+}

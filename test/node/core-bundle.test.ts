@@ -22,6 +22,8 @@ async function bundleCore() {
     format: 'esm',
     splitting: true,
     platform: 'browser',
+    // As the CDN build does: the generated protocol code runs on the small browser runtime.
+    alias: { 'protobufjs/minimal.js': './proto/lite-runtime/index.ts' },
     outdir: 'out',
     write: false,
     metafile: true,

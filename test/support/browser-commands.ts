@@ -12,7 +12,8 @@ import { analyzeOggOpus } from './opus-analysis.js';
 import { startCoturn, type Coturn } from './coturn.js';
 import { startStack, type Stack, type StackOptions } from './stack.js';
 
-let shared: Promise<Stack> | undefined;
+// One stack per distinct set of options, shared by every test that requests the same set.
+const stacks = new Map<string, Promise<Stack>>();
 /** coturn servers started by 'coturn-start', by port, so a test can stop and restart one. */
 const coturns = new Map<number, Coturn>();
 let chopsticks: Promise<Chopsticks> | undefined;
@@ -32,12 +33,23 @@ function ensureChopsticks(): Promise<Chopsticks> {
   return chopsticks;
 }
 
-export const browserCommands: Record<string, (payload: never, sessionId: string) => unknown> = {
-  /** Starts (once) the shared stack of servers and returns their URLs. */
-  'stack-urls': async (payload: StackOptions) => {
-    shared ??= startStack(payload);
+/** Starts (once per distinct options) a stack shared by every test that requests it. */
+function sharedStack(options: StackOptions | undefined): Promise<Stack> {
+  const key = JSON.stringify(options ?? {});
+  let stack = stacks.get(key);
 
-    return (await shared).urls;
+  if (stack === undefined) {
+    stack = startStack(options);
+    stacks.set(key, stack);
+  }
+
+  return stack;
+}
+
+export const browserCommands: Record<string, (payload: never, sessionId: string) => unknown> = {
+  /** Starts (once per distinct options) the shared stack of servers and returns their URLs. */
+  'stack-urls': async (payload: StackOptions) => {
+    return (await sharedStack(payload)).urls;
   },
   /**
    * Starts an IPFS node that the test controls, on `apiPort` when given (to bring a stopped
@@ -88,7 +100,7 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
    * same port with the same secret) and returns `{ urls, port, secret }`.
    */
   'coturn-start': async (payload: { port?: number; secret?: string } | undefined) => {
-    const stack = await (shared ??= startStack({}));
+    const stack = await sharedStack({});
     const coturn = await startCoturn({ stateDir: stack.urls.stateDir, ...payload });
 
     coturns.set(coturn.port, coturn);
@@ -112,7 +124,7 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
 process.once('exit', () => {
   for (const coturn of coturns.values()) process.kill(coturn.pid, 'SIGTERM');
 
-  void shared?.then((stack) => stack.close());
+  for (const stack of stacks.values()) void stack.then((started) => started.close());
 
   // By PID and synchronously: promise callbacks no longer run in an exit handler.
   if (chopsticksPid !== undefined) process.kill(chopsticksPid, 'SIGTERM');

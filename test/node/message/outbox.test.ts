@@ -10,7 +10,7 @@ import { pino } from 'pino';
 
 import { startIpfs, type IpfsHandle } from '../../../server/ipfs/ipfs-server.js';
 import { IpfsClient } from '../../../src/message/ipfs-client.js';
-import { Outbox, exponentialBackoff, type OutboxClock } from '../../../src/message/outbox.js';
+import { Outbox, exponentialRetryPolicy, type OutboxClock } from '../../../src/message/outbox.js';
 import { MessageStore, type OutboxRecord } from '../../../src/message/store/message-store.js';
 import { encodeAddress } from '../../../src/shared/ss58.js';
 
@@ -133,7 +133,7 @@ describe('outbox', () => {
           return { blockHash: '0x02' };
         },
       },
-      retryPolicy: exponentialBackoff({ random: () => 1 }),
+      retryPolicy: exponentialRetryPolicy({ random: () => 1 }),
       clock,
       locks: null,
     });

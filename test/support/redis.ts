@@ -1,0 +1,61 @@
+// A throwaway redis-server for tests: loopback only, no persistence, on a free port the
+// fixture picks. Stopped by its PID.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface RedisHandle {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts `redis-server --bind 127.0.0.1 --port <free> --save '' --appendonly no`. */
+export async function startRedis(): Promise<RedisHandle> {
+  const port = await freePort();
+  const child = spawn(
+    'redis-server',
+    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+
+      if (output.includes('Ready to accept connections')) resolve();
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`)),
+    );
+    child.once('error', reject);
+  });
+
+  return { url: `redis://127.0.0.1:${port}`, port, close: () => stop(child) };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    process.kill(child.pid!, 'SIGTERM');
+  });
+}
+
+/** Returns a port that was free on 127.0.0.1 a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+
+      server.close(() => resolve(port));
+    });
+  });
+}
