@@ -273,6 +273,11 @@ export type {
 export { CiphertextCache, DEFAULT_CACHE_QUOTA_BYTES } from './message/store/ciphertext-cache.js';
 export type { CiphertextCacheOptions } from './message/store/ciphertext-cache.js';
 export { VoiceMessages } from './message/voice-messages.js';
+export {
+  canonicalDeviceBinding,
+  signalingKeyDirectory,
+  signalingNotifier,
+} from './message/signaling-keys.js';
 export type {
   BindingFields,
   DeviceBinding,

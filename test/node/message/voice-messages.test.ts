@@ -1,16 +1,10 @@
 // Device setup, verified key lookups and sealing through the VoiceMessages service, with the
-// file key directory and dev-keyring wallets.
-//
-// NOTE: the binding below is this test's own (same fields, sr25519 and Ed25519 checks);
-// the product binds the canonical statement and checks of src/shared/device-keys.ts.
+// file key directory, the canonical device binding and dev-keyring wallets.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-
-import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
-import Long from 'long';
 
 import type { voice } from '../../../proto/gen/voice.js';
 import { FileKeyDirectory } from '../../../server/signaling/file-key-directory.js';
@@ -18,76 +12,14 @@ import { openVoiceMessage } from '../../../src/message/envelope.js';
 import { IpfsClient } from '../../../src/message/ipfs-client.js';
 import { Outbox } from '../../../src/message/outbox.js';
 import { MessageStore } from '../../../src/message/store/message-store.js';
-import {
-  VoiceMessages,
-  type DeviceBinding,
-  type KeyDirectoryClient,
-} from '../../../src/message/voice-messages.js';
-import { CanonicalWriter, utf8 } from '../../../src/shared/bytes.js';
-import { StardustError } from '../../../src/shared/errors.js';
-import { decodeAddress } from '../../../src/shared/ss58.js';
+import { canonicalDeviceBinding } from '../../../src/message/signaling-keys.js';
+import { VoiceMessages, type KeyDirectoryClient } from '../../../src/message/voice-messages.js';
+import { utf8 } from '../../../src/shared/bytes.js';
+import type { StardustError } from '../../../src/shared/errors.js';
 import { createDevSigner } from '../../../src/wallet/dev-signer.js';
 import type { WalletSigner } from '../../../src/wallet/wallet-signer.js';
 
-const binding: DeviceBinding = {
-  statement: (fields) =>
-    utf8(
-      `test binding\n${fields.account}\n${Buffer.from(fields.deviceId).toString('hex')}\n${Buffer.from(fields.encryptionKey).toString('hex')}\n${Buffer.from(fields.signingKey).toString('hex')}\n${fields.createdAt}`,
-    ),
-  prekeyBytes: (fields) =>
-    new CanonicalWriter()
-      .raw(decodeAddress(fields.account).publicKey)
-      .bytes(fields.deviceId)
-      .u32(fields.id)
-      .bytes(fields.publicKey)
-      .i64(fields.expiresAt)
-      .finish(),
-  async verify(bundle, now) {
-    const account = bundle.account!;
-    const statement = binding.statement({
-      account,
-      deviceId: bundle.deviceId!,
-      encryptionKey: bundle.encryptionKey!,
-      signingKey: bundle.signingKey!,
-      createdAt: BigInt(Long.fromValue(bundle.createdAt!).toString()),
-    });
-
-    await cryptoWaitReady();
-
-    if (!signatureVerify(statement, bundle.walletSignature!, account).isValid) {
-      throw new StardustError('KEY_BINDING_INVALID', 'wallet binding does not verify');
-    }
-
-    const key = await crypto.subtle.importKey(
-      'raw',
-      bundle.signingKey! as Uint8Array<ArrayBuffer>,
-      'Ed25519',
-      false,
-      ['verify'],
-    );
-
-    for (const prekey of bundle.prekeys ?? []) {
-      const expiresAt = Long.fromValue(prekey.expiresAt!).toNumber();
-      const bytes = binding.prekeyBytes({
-        account,
-        deviceId: bundle.deviceId!,
-        id: prekey.id!,
-        publicKey: prekey.publicKey!,
-        expiresAt: BigInt(expiresAt),
-      });
-      const valid = await crypto.subtle.verify(
-        'Ed25519',
-        key,
-        prekey.signature! as Uint8Array<ArrayBuffer>,
-        bytes as Uint8Array<ArrayBuffer>,
-      );
-
-      if (!valid || expiresAt <= now) {
-        throw new StardustError('KEY_BINDING_INVALID', `prekey ${prekey.id} does not verify`);
-      }
-    }
-  },
-};
+const binding = canonicalDeviceBinding;
 
 /** Counts wallet prompts of a dev signer. */
 function counting(signer: WalletSigner): WalletSigner & { prompts: number } {
