@@ -275,9 +275,11 @@ export type { CiphertextCacheOptions } from './message/store/ciphertext-cache.js
 export { VoiceMessages } from './message/voice-messages.js';
 export {
   canonicalDeviceBinding,
+  onVoiceNotice,
   signalingKeyDirectory,
   signalingNotifier,
 } from './message/signaling-keys.js';
+export type { ReceivedVoiceNotice } from './message/signaling-keys.js';
 export type {
   BindingFields,
   DeviceBinding,

@@ -60,3 +60,37 @@ export function signalingNotifier(
     });
   };
 }
+
+/** A live VOICE_MESSAGE notice from a verified peer. */
+export interface ReceivedVoiceNotice {
+  /** SS58 address of the sender, verified against its session delegation. */
+  from: string;
+  cid: string;
+  burn: boolean;
+  /** Hex hash of the block with the transaction, or "" when the sender did not know it yet. */
+  blockHash: string;
+}
+
+/**
+ * Calls `listener` for every VOICE_MESSAGE notice a peer sends to this client, and returns
+ * the unsubscribe function. The chain event confirms the message later.
+ */
+export function onVoiceNotice(
+  client: Pick<SignalingClient, 'on'>,
+  listener: (notice: ReceivedVoiceNotice) => void,
+): () => void {
+  return client.on('message', ({ message, fromPeer }) => {
+    if (!fromPeer || message.type !== SignalType.VOICE_MESSAGE) return;
+
+    const notice = voice.VoiceMessageNotice.decode(message.payload);
+
+    if (notice.cid === '') return;
+
+    listener({
+      from: message.from,
+      cid: notice.cid,
+      burn: notice.burn,
+      blockHash: notice.blockHash,
+    });
+  });
+}

@@ -25,8 +25,10 @@ import { VoiceMessageReader } from '../../../src/message/message-reader.js';
 import { Outbox } from '../../../src/message/outbox.js';
 import {
   canonicalDeviceBinding,
+  onVoiceNotice,
   signalingKeyDirectory,
   signalingNotifier,
+  type ReceivedVoiceNotice,
 } from '../../../src/message/signaling-keys.js';
 import { CiphertextCache } from '../../../src/message/store/ciphertext-cache.js';
 import { MessageStore } from '../../../src/message/store/message-store.js';
@@ -155,6 +157,12 @@ describe('voice messages over signaling, chain and IPFS', { timeout: 60_000 }, (
       'message',
       (event) => event.message.type === SignalType.VOICE_MESSAGE,
     );
+    const received = new Promise<ReceivedVoiceNotice>((resolve) => {
+      const off = onVoiceNotice(bob.client, (value) => {
+        off();
+        resolve(value);
+      });
+    });
     const item = await alice.service.send({ to: bob.address, recording: recording() });
 
     await alice.outbox.processNow();
@@ -162,6 +170,7 @@ describe('voice messages over signaling, chain and IPFS', { timeout: 60_000 }, (
     const event = await notice;
     const payload = voice.VoiceMessageNotice.decode(event.message.payload);
     const sent = await alice.outbox.get(item.id);
+    const heard = await received;
     const opened = await bob.reader.open(payload.cid);
     const replayed = await alice.reader.open(payload.cid);
 
@@ -171,6 +180,12 @@ describe('voice messages over signaling, chain and IPFS', { timeout: 60_000 }, (
     assert.equal(payload.cid, item.id);
     assert.equal(payload.burn, false);
     assert.equal(payload.blockHash, sent?.receipt?.blockHash);
+    assert.deepEqual(heard, {
+      from: alice.address,
+      cid: item.id,
+      burn: false,
+      blockHash: sent?.receipt?.blockHash,
+    });
     assert.deepEqual(opened.payload.audio, audio);
     assert.deepEqual(replayed.payload.audio, audio);
   });
