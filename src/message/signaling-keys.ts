@@ -21,7 +21,7 @@ export const canonicalDeviceBinding: DeviceBinding = {
   verify: (bundle, now) => verifyDeviceBundle(bundle as never, { now }),
 };
 
-/** The key directory of the signaling server, through `client`'s requests. */
+/** Returns a client of the signaling server's key directory, sending through `client`. */
 export function signalingKeyDirectory(
   client: Pick<SignalingClient, 'request'>,
 ): KeyDirectoryClient {

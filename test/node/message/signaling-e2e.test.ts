@@ -77,7 +77,7 @@ describe('voice messages over signaling, chain and IPFS', { timeout: 60_000 }, (
     rmSync(stateDir, { recursive: true, force: true });
   });
 
-  /** One account on one device: its signaling client, store, outbox and service. */
+  /** Sets up one account on one device: its signaling client, store, outbox and service. */
   async function party(
     uri: string,
     wrapDirectory?: (directory: KeyDirectoryClient) => KeyDirectoryClient,
@@ -222,7 +222,7 @@ describe('voice messages over signaling, chain and IPFS', { timeout: 60_000 }, (
       'deriveBits',
     ])) as CryptoKeyPair;
     const malloryKey = new Uint8Array(await crypto.subtle.exportKey('raw', mallory.publicKey));
-    // The directory answer is rewritten between server and sender, as a compromised
+    // The lookup result is rewritten between server and sender, as a compromised
     // server would: the wallet binding no longer covers the key.
     const ferdie = await party('//Ferdie', (directory) => ({
       publish: (bundle) => directory.publish(bundle),
