@@ -271,7 +271,8 @@ export const ERROR_CODES = {
   ENCODER_LOAD_FAILED: {
     area: 'message',
     meaning: 'The Opus encoder asset could not be loaded.',
-    action: 'Serve the encoder next to the bundle and allow it in the CSP (script-src blob:).',
+    action:
+      "Serve the SDK's chunks next to the bundle (with CORS from another origin) and allow blob: and 'wasm-unsafe-eval' in the CSP script-src.",
   },
   MIC_PERMISSION_DENIED: {
     area: 'message',
