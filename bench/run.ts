@@ -16,9 +16,11 @@ import type { BenchEntry } from './entry.js';
 const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
   proto: async () => (await import('./proto.bench.js')).protoBench,
   devnet: async () => (await import('./devnet.bench.js')).devnetBench,
+  voice_message: async () => (await import('./voice-message.bench.js')).voiceMessageBench,
   room: async () => (await import('./room.bench.js')).roomBench,
   bundle: async () => (await import('./bundle.bench.js')).bundleBench,
   signaling: async () => (await import('./signaling.bench.js')).signalingBench,
+  call_setup: async () => (await import('./call-setup.bench.js')).callSetupBench,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -4,6 +4,17 @@
  * CDN file, or call `defineElements()`) to register them.
  */
 export { StardustVoiceConfig } from './voice-config/voice-config.js';
+export { StardustCall } from './call/call.js';
+export {
+  StardustCallEndedEvent,
+  StardustCallSettledEvent,
+  StardustCallStateEvent,
+} from './call/call-events.js';
+export type {
+  StardustCallEndedDetail,
+  StardustCallSettledDetail,
+  StardustCallStateDetail,
+} from './call/call-events.js';
 export { StardustRoom } from './room/room.js';
 export { StardustRoomList } from './room-list/room-list.js';
 export {

@@ -11,7 +11,7 @@ export function roleLabel(role: RoomRole): string {
     case 'CoHost':
       return msg('Co-host', { desc: 'Room role: a moderator appointed by the host' });
     case 'Speaker':
-      return msg('Speaker', { desc: 'Room role: a member who may speak' });
+      return msg('Speaker', { id: 'role-speaker', desc: 'Room role: a member who may speak' });
     case 'Listener':
       return msg('Listener', { desc: 'Room role: a member who only listens' });
   }
