@@ -7,6 +7,7 @@ import type { StardustRoomList } from '../components/room-list/room-list.js';
 import {
   RoomDirectory,
   StardustClient,
+  createRoomSession,
   WalletSender,
   createDevSigner,
   type Locale,
@@ -81,7 +82,7 @@ async function openRoom(roomId: string): Promise<void> {
 
   room.setAttribute('room-id', roomId);
   room.locale = localeSelect.value;
-  room.session = await client!.roomSession(roomId, {
+  room.session = createRoomSession(client!, roomId, {
     sender,
     tipSender: sender,
     nickname: nicknameInput.value.trim(),

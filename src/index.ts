@@ -102,6 +102,8 @@ export type {
 export { RoomSession } from './room/room-session.js';
 export type { RoomSessionOptions, RoomSessionTurn } from './room/room-session.js';
 export { RoomDirectory } from './room/room-directory.js';
+export { createRoomSession } from './room/create-room-session.js';
+export type { ClientRoomOptions } from './room/create-room-session.js';
 export type { RoomDirectoryOptions } from './room/room-directory.js';
 export { browserMediaPlatform } from './room/media-platform.js';
 export { LevelMeter } from './room/level-meter.js';

@@ -10,6 +10,7 @@ import { StardustError } from '../../src/shared/errors.js';
 import { SPEAKING_MODES, type RoomSpeakingMode } from '../../src/shared/room-rules.js';
 import { msg, str } from '../shared/localize.js';
 import { StardustElement } from '../shared/stardust-element.js';
+import { useRoomStrings } from '../room/room-strings.js';
 import { baseStyles } from '../shared/styles.js';
 import { StardustRoomCreatedEvent, StardustRoomSelectEvent } from '../room/room-events.js';
 import { modeLabel, shortAddress } from '../room/room-labels.js';
@@ -47,6 +48,12 @@ import { roomListStyles } from './room-list.styles.js';
  */
 export class StardustRoomList extends StardustElement {
   static override styles: CSSResultGroup = [baseStyles, roomListStyles];
+
+  constructor() {
+    super();
+    // The room strings load with the room elements, not with the main file.
+    useRoomStrings();
+  }
 
   /** The room directory to use; one over the shared client's chain by default. */
   @property({ attribute: false }) directory?: RoomDirectory;

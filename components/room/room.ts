@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 
 import { formatDust, parseDust } from '../../src/room/dust.js';
 import type { TxSender } from '../../src/chain/types.js';
+import { createRoomSession } from '../../src/room/create-room-session.js';
 import type { RoomSession } from '../../src/room/room-session.js';
 import type { RoomMemberView, RoomSessionState } from '../../src/room/types.js';
 import { StardustError } from '../../src/shared/errors.js';
@@ -19,6 +20,7 @@ import type { RoomSnapshot } from '../../src/shared/room-wire.js';
 import { sameAccount } from '../../src/shared/ss58.js';
 import { msg, str } from '../shared/localize.js';
 import { StardustElement } from '../shared/stardust-element.js';
+import { useRoomStrings } from './room-strings.js';
 import { baseStyles } from '../shared/styles.js';
 import {
   StardustRoomModerationEvent,
@@ -90,12 +92,18 @@ type Confirmation = { kind: 'join'; fee: bigint } | { kind: 'close' };
 export class StardustRoom extends StardustElement {
   static override styles: CSSResultGroup = [baseStyles, roomStyles];
 
+  constructor() {
+    super();
+    // The room strings load with the room elements, not with the main file.
+    useRoomStrings();
+  }
+
   /** The chain room id, 16 bytes as hex. */
   @property({ attribute: 'room-id' }) roomId?: string;
 
   /**
    * The room session to show and drive. Without it, the element makes one from the shared
-   * client (`client.roomSession(roomId, …)`) once the client has a wallet.
+   * client (`createRoomSession(client, roomId, …)`) once the client has a wallet.
    */
   @property({ attribute: false }) session?: RoomSession;
 
@@ -495,7 +503,7 @@ export class StardustRoom extends StardustElement {
       return undefined;
     }
 
-    return client.roomSession(this.roomId, {
+    return createRoomSession(client, this.roomId, {
       sender: this.sender,
       tipSender: this.tipSender,
       nickname: this.nickname,

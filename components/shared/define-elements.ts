@@ -11,11 +11,11 @@ export const ELEMENTS = {
 /**
  * Tags whose classes load with `import()` when the page first uses them, so pages without
  * them never download their code: the room elements carry the whole room implementation.
+ * Each maps to the class's export name in the lazy module.
  */
-export const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<CustomElementConstructor>>> = {
-  'stardust-room': async () => (await import('../room/load-room-elements.js')).StardustRoom,
-  'stardust-room-list': async () =>
-    (await import('../room/load-room-elements.js')).StardustRoomList,
+export const LAZY_ELEMENTS: Readonly<Record<string, string>> = {
+  'stardust-room': 'StardustRoom',
+  'stardust-room-list': 'StardustRoomList',
 };
 
 /**
@@ -23,35 +23,29 @@ export const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<CustomElementC
  * that `defineElements` cannot watch. Resolves once the tag is defined.
  */
 export async function defineLazyElement(tag: string): Promise<void> {
-  const load = LAZY_ELEMENTS[tag];
+  const name = LAZY_ELEMENTS[tag];
 
-  if (load === undefined || customElements.get(tag) !== undefined) return;
+  if (name === undefined || customElements.get(tag)) return;
 
-  const element = await load();
+  const module: Record<string, CustomElementConstructor> =
+    await import('../room/load-room-elements.js');
 
-  if (customElements.get(tag) === undefined) customElements.define(tag, element);
+  if (!customElements.get(tag)) customElements.define(tag, module[name]!);
 }
 
-/** Loads each lazy tag that appears in the document, now or later. */
+/** Loads each lazy tag when it first appears in the document; stops once all are defined. */
 function watchLazyElements(): void {
-  const pending = new Set(Object.keys(LAZY_ELEMENTS).filter((tag) => !customElements.get(tag)));
-  const scan = (root: ParentNode) => {
-    for (const tag of [...pending]) {
-      if (root.querySelector(tag) === null) continue;
+  const observer = new MutationObserver(() => scan());
+  const scan = () => {
+    const left = Object.keys(LAZY_ELEMENTS).filter((tag) => !customElements.get(tag));
 
-      pending.delete(tag);
-      void defineLazyElement(tag);
-    }
+    for (const tag of left) if (document.querySelector(tag)) void defineLazyElement(tag);
 
-    if (pending.size === 0) observer.disconnect();
+    if (left.length === 0) observer.disconnect();
   };
 
-  const observer = new MutationObserver(() => scan(document));
-
-  if (pending.size === 0) return;
-
   observer.observe(document.documentElement, { childList: true, subtree: true });
-  scan(document);
+  scan();
 }
 
 /**

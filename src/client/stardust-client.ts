@@ -1,8 +1,6 @@
 import type { CallChainRecorder } from '../call/call-chain.js';
 import type { CallManager } from '../call/call-manager.js';
 import { ChainClient } from '../chain/chain-client.js';
-import type { TxSender } from '../chain/types.js';
-import type { RoomSession } from '../room/room-session.js';
 import { fromHex } from '../shared/bytes.js';
 import type { RawSigner } from '../shared/delegation.js';
 import { StardustError } from '../shared/errors.js';
@@ -135,30 +133,6 @@ export class StardustClient {
     });
 
     return this.#signaling;
-  }
-
-  /**
-   * Resolves with a new session in the voice room `roomId` over this client's signaling and
-   * chain connections; the room code loads on the first call. `sender` signs the room's
-   * extrinsics (the session proxy, or the wallet for a prompt each); `tipSender` signs tips
-   * (the wallet). Without `sender` the room's chain calls are skipped and moderator actions
-   * take effect at the server only.
-   * @throws StardustError INVALID_STATE before useWallet(); INVALID_ARGUMENT for a bad id.
-   */
-  async roomSession(
-    roomId: string,
-    options: { sender?: TxSender; tipSender?: TxSender; nickname?: string } = {},
-  ): Promise<RoomSession> {
-    const signaling = this.signaling;
-    const { RoomSession } = await import('../room/load-room.js');
-
-    return new RoomSession({
-      roomId,
-      signaling,
-      chain: this.chain,
-      ...options,
-      logger: namedLogger(this.logger, 'room'),
-    });
   }
 
   /**

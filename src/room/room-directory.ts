@@ -1,5 +1,6 @@
 import type { ChainClient } from '../chain/chain-client.js';
-import type { Room } from '../chain/pallets/voice-room.js';
+import { toRoom, type Room } from '../chain/pallets/voice-room.js';
+import { toPlain } from '../chain/plain.js';
 import type { TxSender } from '../chain/types.js';
 import { StardustError } from '../shared/errors.js';
 import type { CreateRoomOptions, RoomSummary } from './types.js';
@@ -26,7 +27,7 @@ export class RoomDirectory {
 
   /** Lists the open public rooms, fullest first, then by name. */
   async listPublic(): Promise<RoomSummary[]> {
-    const rooms = await this.#chain.voiceRoom.rooms();
+    const rooms = await this.#rooms();
 
     return rooms
       .filter((room) => room.isActive && room.config.isPublic)
@@ -56,6 +57,17 @@ export class RoomDirectory {
     const result = await this.#sender.send(call);
 
     return result.value!.roomId;
+  }
+
+  /** Reads every `VoiceRoom.Rooms` entry: open and closed rooms, public and private. */
+  async #rooms(): Promise<Room[]> {
+    const api = await this.#chain.requireStorage('voiceRoom', 'rooms');
+    const entries = await api.query.voiceRoom!.rooms!.entries();
+
+    return entries
+      .map(([, value]) => toPlain(value, this.#chain.ss58Prefix))
+      .filter((value) => value !== null)
+      .map(toRoom);
   }
 
   /**

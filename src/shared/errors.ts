@@ -471,9 +471,8 @@ export const ERROR_CODES = {
   },
   ROOM_TIP_UNVERIFIED: {
     area: 'room',
-    meaning:
-      'The block named by a room tip has no balance transfer from the tipper to the recipient of that amount.',
-    action: 'Send the tip after its transfer is in a block, with that block hash.',
+    meaning: "The tip's transfer is not in the named block.",
+    action: 'Name the block that holds the transfer.',
   },
 } as const satisfies Record<string, { area: string; meaning: string; action: string }>;
 

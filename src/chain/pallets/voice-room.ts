@@ -169,16 +169,6 @@ export class VoiceRoomPallet extends Pallet {
     return optional(this.plain(await entry(idArg(roomId, 'roomId'))), toRoom);
   }
 
-  /** Reads every `Rooms` entry: open and closed rooms, public and private. */
-  async rooms(): Promise<Room[]> {
-    const entry = await this.storage('rooms');
-    const entries = await entry.entries();
-
-    return entries
-      .map(([, value]) => optional(this.plain(value), toRoom))
-      .filter((room): room is Room => room !== null);
-  }
-
   /** Reads every `RoomMembers(room_id, *)`, in joining order. */
   async members(roomId: string): Promise<RoomMember[]> {
     const entry = await this.storage('roomMembers');
