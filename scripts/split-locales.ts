@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export interface LazyStringGroup {
   /** Source files of the group, relative to the repository root. */
   sources: RegExp;
-  /** Where the group's locale modules go, relative to the root. */
+  /** Folder of the group's locale modules, relative to the root. */
   outputDir: string;
 }
 
