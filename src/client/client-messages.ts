@@ -1,0 +1,561 @@
+/**
+ * The voice messages of a {@link StardustClient}'s wallet account, built from the client's
+ * wallet, signaling, chain and IPFS configuration: `client.messages`.
+ *
+ * Opening the service (any call) opens the message store and resumes the outbox, so items
+ * left by an earlier page are sent again without a wallet prompt. `ready()` sets up the
+ * device (one wallet signature per account per browser), publishes and refills one-time
+ * prekeys, and starts receiving: live `VOICE_MESSAGE` notices over signaling and
+ * `chat.MessageSent` events on chain, reported once per CID as `message`.
+ *
+ * Everything is keyed by the account: two clients of two accounts in one page share no
+ * keys, prekeys, cache, outbox item or Web Lock.
+ */
+import type { ChainClient } from '../chain/chain-client.js';
+import { LazySessionProxy } from '../chain/lazy-session-proxy.js';
+import type { TxProgress, TxSender, TxStage } from '../chain/types.js';
+import { WalletSender } from '../chain/wallet-sender.js';
+import { chainDelivery } from '../message/chain-delivery.js';
+import { Emitter } from '../message/emitter.js';
+import { IpfsClient } from '../message/ipfs-client.js';
+import { VoiceMessageReader, type ReadVoiceMessage } from '../message/message-reader.js';
+import { Outbox, type RetryPolicy } from '../message/outbox.js';
+import type { PlayerState, VoicePlayer } from '../message/player.js';
+import {
+  canonicalDeviceBinding,
+  onVoiceNotice,
+  signalingKeyDirectory,
+  signalingNotifier,
+} from '../message/signaling-keys.js';
+import { CiphertextCache } from '../message/store/ciphertext-cache.js';
+import {
+  MessageStore,
+  type OutboxRecord,
+  type OutboxState,
+} from '../message/store/message-store.js';
+import { VoiceInbox, type InboxEntry } from '../message/voice-inbox.js';
+import { VoiceMessages, type SendVoiceInput } from '../message/voice-messages.js';
+import type { RawSigner } from '../shared/delegation.js';
+import { StardustError } from '../shared/errors.js';
+import { decodeAddress, sameAccount } from '../shared/ss58.js';
+import type { SignalingClient } from '../signaling/signaling-client.js';
+import type { SessionSource } from '../wallet/session.js';
+import type { WalletSigner } from '../wallet/wallet-signer.js';
+import type { ResolvedConfig } from './config.js';
+import type { Logger } from './logger.js';
+
+/**
+ * How voice messages are sent on chain: through the session proxy (one wallet prompt per
+ * session, the default) or signed by the wallet for each message (`confirm-each`).
+ */
+export type MessageChainWrites = 'session-proxy' | 'confirm-each';
+
+/** Options of `StardustClient.configureMessages`. Each has a documented default. */
+export interface ClientMessagesOptions {
+  /** `session-proxy` by default; see {@link MessageChainWrites}. */
+  chainWrites?: MessageChainWrites;
+  /** Planck the session proxy receives for fees; 0.1 DUST by default. */
+  allowance?: bigint;
+  /** Sends `chat.send_message` instead of the wallet or session proxy, when given. */
+  sender?: TxSender;
+  /** IndexedDB factory; the global one by default. `null` keeps everything in memory. */
+  indexedDB?: IDBFactory | null;
+  /** How long to wait for IndexedDB before falling back to memory; 3 s by default. */
+  storeOpenTimeoutMs?: number;
+  /** Byte quota of the ciphertext cache; 50 MB by default. */
+  cacheQuotaBytes?: number;
+  /** One-time prekeys kept published for burn messages; 20 by default. */
+  prekeyBatchSize?: number;
+  /** Retry policy of the outbox; capped exponential backoff, 8 attempts, by default. */
+  retryPolicy?: RetryPolicy;
+  /** Time each gateway gets for a download; 10 s by default. */
+  gatewayTimeoutMs?: number;
+  /** Follow `chat.MessageSent` events on chain in `ready()`; true by default. */
+  watchChain?: boolean;
+  /** Web Locks for the outbox; `navigator.locks` by default, `null` for none. */
+  locks?: LockManager | null;
+  /** `fetch` for IPFS downloads; the global one by default. */
+  fetch?: typeof fetch;
+}
+
+/** A voice message this account received, from a live notice or a chain event. */
+export interface IncomingVoiceMessage {
+  cid: string;
+  /** SS58 address of the sender: verified against its session (notice) or the chain. */
+  from: string;
+  burn: boolean;
+  /** Block with the transaction, when known. */
+  blockHash: string | null;
+  /** Chain message id, when it came from the chain. */
+  messageId: bigint | null;
+  source: 'notice' | 'chain';
+}
+
+/** Duration and waveform of a message, read from its envelope without keeping the audio. */
+export interface VoiceMessageSummary {
+  cid: string;
+  from: string;
+  burn: boolean;
+  durationMs: number;
+  /** Peaks 0–255, one per bar. */
+  waveform: Uint8Array;
+  mimeType: string;
+}
+
+/** Events of {@link ClientMessages}. */
+export interface ClientMessagesEvents extends Record<string, unknown> {
+  /** A voice message arrived; once per CID, from whichever source was first. */
+  message: { message: IncomingVoiceMessage };
+  /** An outbox item changed state (pending, failed, sent) or progress. */
+  outbox: { item: OutboxRecord; previous: OutboxState | null };
+  /** Upload progress of an outbox item, in bytes of the request body. */
+  uploadProgress: { id: string; loaded: number; total: number };
+  /** A stage of an outbox item's `chat.send_message` transaction. */
+  delivery: { id: string; stage: TxStage; blockHash: string | null };
+  /** A burn-after-reading message was destroyed on this device. */
+  burned: { cid: string };
+}
+
+/** What {@link ClientMessages} takes from its client. */
+export interface ClientMessagesParts {
+  wallet: RawSigner;
+  /** The full wallet signer, when the page gave one: needed for chain writes. */
+  walletSigner: WalletSigner | undefined;
+  signaling: () => SignalingClient;
+  sessions: () => SessionSource;
+  chain: ChainClient;
+  config: ResolvedConfig;
+  options: ClientMessagesOptions;
+  logger: Logger;
+}
+
+interface Opened {
+  store: MessageStore;
+  cache: CiphertextCache;
+  ipfs: IpfsClient;
+  outbox: Outbox;
+  service: VoiceMessages;
+  reader: VoiceMessageReader;
+}
+
+/** The voice messages of one account on this device. */
+export class ClientMessages extends Emitter<ClientMessagesEvents> {
+  /** SS58 address of the account. */
+  readonly account: string;
+  readonly #parts: ClientMessagesParts;
+  readonly #logger: Logger;
+  readonly #seen = new Map<string, IncomingVoiceMessage>();
+  readonly #playbacks = new WeakMap<VoicePlayer, () => void>();
+  readonly #stops: Array<() => void> = [];
+  #opened: Promise<Opened> | undefined;
+  #ready: Promise<void> | undefined;
+  #persistent: boolean | undefined;
+  #disposed = false;
+
+  constructor(parts: ClientMessagesParts) {
+    super();
+    this.#parts = parts;
+    this.account = parts.wallet.address;
+    this.#logger = parts.logger;
+  }
+
+  /**
+   * False when IndexedDB could not be opened and nothing survives a reload; undefined until
+   * the store is open.
+   */
+  get persistent(): boolean | undefined {
+    return this.#persistent;
+  }
+
+  /**
+   * Sets up this device and starts receiving. The first call per account per browser asks
+   * the wallet for one signature (the device binding); later calls only refill prekeys.
+   * Concurrent calls share one setup; a failed setup (a refused signature) can be retried.
+   * @throws StardustError WALLET_REJECTED, SIGNAL_UNREACHABLE and other setup failures.
+   */
+  ready(): Promise<void> {
+    this.#assertLive();
+    this.#ready ??= this.#setUp().catch((error: unknown) => {
+      this.#ready = undefined;
+      throw error;
+    });
+
+    return this.#ready;
+  }
+
+  /**
+   * Seals a recording for `to` and puts it in the outbox, which uploads it and sends it on
+   * chain; watch `outbox`, `uploadProgress` and `delivery` events for its progress.
+   * @throws StardustError KEY_BINDING_INVALID (a substituted key: nothing is queued),
+   *   NO_RECIPIENT_DEVICES, ADDRESS_INVALID, and the failures of {@link ready}.
+   */
+  async send(input: SendVoiceInput): Promise<OutboxRecord> {
+    await this.ready();
+
+    return (await this.#open()).service.send(input);
+  }
+
+  /** Returns this account's outbox items, oldest first. */
+  async outboxItems(): Promise<OutboxRecord[]> {
+    return (await this.#open()).outbox.list();
+  }
+
+  /** Returns one outbox item, or undefined. */
+  async outboxItem(id: string): Promise<OutboxRecord | undefined> {
+    return (await this.#open()).outbox.get(id);
+  }
+
+  /** Tries a pending or failed outbox item again now. */
+  async retry(id: string): Promise<void> {
+    await (await this.#open()).outbox.retry(id);
+  }
+
+  /** Lists the voice messages in this account's chain inbox, oldest first. */
+  async inbox(): Promise<InboxEntry[]> {
+    return this.#inbox().list();
+  }
+
+  /**
+   * Reads chat message `messageId` from chain storage; null when it is not a voice message.
+   * Remembers its sender, which {@link open} then checks against the envelope.
+   */
+  async message(messageId: bigint): Promise<IncomingVoiceMessage | null> {
+    const message = await this.#parts.chain.chat.message(messageId);
+
+    if (message === null || message.messageType.type !== 'Voice') return null;
+
+    const entry: IncomingVoiceMessage = {
+      cid: message.messageType.metadata.cid,
+      from: message.sender,
+      burn: message.messageType.metadata.burnAfterReading,
+      blockHash: null,
+      messageId,
+      source: 'chain',
+    };
+
+    if (!this.#seen.has(entry.cid)) this.#seen.set(entry.cid, entry);
+
+    return entry;
+  }
+
+  /**
+   * Fetches (or reads from the cache), verifies and decrypts message `cid`. When the sender
+   * is known (`from`, or a notice or chain entry seen earlier), the envelope must name it.
+   * @throws StardustError MESSAGE_BURNED, MESSAGE_UNAVAILABLE, DECRYPT_FAILED.
+   */
+  async open(cid: string, options: { from?: string } = {}): Promise<ReadVoiceMessage> {
+    const opened = await (await this.#open()).reader.open(cid);
+    const expected = options.from ?? this.#seen.get(cid)?.from;
+
+    if (expected !== undefined && !sameAccount(opened.sender, expected)) {
+      opened.payload.audio.fill(0);
+      throw new StardustError(
+        'DECRYPT_FAILED',
+        `Voice message ${cid} names ${opened.sender} as its sender, but ${expected} sent it; it was not opened.`,
+      );
+    }
+
+    return opened;
+  }
+
+  /**
+   * Returns the duration and waveform of message `cid` and drops its decrypted audio at
+   * once, for elements that show a message before it plays.
+   * @throws StardustError as {@link open}.
+   */
+  async summary(cid: string, options: { from?: string } = {}): Promise<VoiceMessageSummary> {
+    const opened = await this.open(cid, options);
+    const summary: VoiceMessageSummary = {
+      cid,
+      from: opened.sender,
+      burn: opened.burn,
+      durationMs: opened.payload.durationMs,
+      waveform: opened.payload.waveform.slice(),
+      mimeType: opened.payload.mimeType,
+    };
+
+    opened.payload.audio.fill(0);
+    opened.payload.waveform.fill(0);
+
+    return summary;
+  }
+
+  /**
+   * Loads message `cid` into `player` and plays it. Call it from the user's gesture: the
+   * player unlocks audio before anything is awaited. A burn message is burned after its
+   * one complete playback: the player unloads it and `burned` fires. Resume a paused
+   * message with `player.play()`, not with this method.
+   */
+  play(player: VoicePlayer, cid: string, options: { from?: string } = {}): Promise<PlayerState> {
+    let read: ReadVoiceMessage | null = null;
+
+    this.#playbacks.get(player)?.();
+
+    const off = player.on('ended', () => {
+      off();
+
+      if (read === null || !read.burn) return;
+
+      const burning = read;
+
+      player.unload();
+      void this.#burn(burning).catch((error: unknown) =>
+        this.#logger.error('burning a played message failed', { cid, error }),
+      );
+    });
+
+    this.#playbacks.set(player, off);
+
+    return player.play(async () => {
+      read = await this.open(cid, options);
+
+      return {
+        bytes: read.payload.audio,
+        mimeType: read.payload.mimeType,
+        durationMs: read.payload.durationMs,
+      };
+    });
+  }
+
+  /** Stops receiving and sending; a pass of the outbox under way finishes. */
+  dispose(): void {
+    this.#disposed = true;
+
+    for (const stop of this.#stops.splice(0)) stop();
+
+    void this.#opened?.then(({ outbox, store }) => {
+      outbox.dispose();
+      store.close();
+    });
+    this.removeAllListeners();
+  }
+
+  async #setUp(): Promise<void> {
+    const { service } = await this.#open();
+
+    await service.setupDevice();
+    this.#stops.push(
+      onVoiceNotice(this.#parts.signaling(), (notice) =>
+        this.#received({
+          cid: notice.cid,
+          from: notice.from,
+          burn: notice.burn,
+          blockHash: notice.blockHash === '' ? null : notice.blockHash,
+          messageId: null,
+          source: 'notice',
+        }),
+      ),
+    );
+
+    if (this.#parts.options.watchChain !== false) await this.#watchChain();
+  }
+
+  async #watchChain(): Promise<void> {
+    const inbox = this.#inbox();
+
+    this.#stops.push(
+      inbox.on('message', ({ entry }) =>
+        this.#received({
+          cid: entry.cid,
+          from: entry.sender,
+          burn: entry.burn,
+          blockHash: entry.blockHash,
+          messageId: entry.messageId,
+          source: 'chain',
+        }),
+      ),
+    );
+
+    const unwatch = await inbox.watch();
+
+    if (this.#disposed) unwatch();
+    else this.#stops.push(unwatch);
+  }
+
+  #received(message: IncomingVoiceMessage): void {
+    const known = this.#seen.get(message.cid);
+
+    if (known !== undefined) {
+      known.messageId ??= message.messageId;
+      known.blockHash ??= message.blockHash;
+
+      return;
+    }
+
+    this.#seen.set(message.cid, message);
+    this.emit('message', { message });
+
+    // A burn message used one of this device's prekeys: top the batch up, without a prompt.
+    if (message.burn) void this.#refill();
+  }
+
+  async #burn(read: ReadVoiceMessage): Promise<void> {
+    await (await this.#open()).reader.burn(read);
+    await this.#refill();
+  }
+
+  async #refill(): Promise<void> {
+    if (this.#ready === undefined) return;
+
+    try {
+      await this.#ready;
+      await (await this.#open()).service.setupDevice();
+    } catch (error) {
+      this.#logger.warn('refilling one-time prekeys failed; retrying on the next message', {
+        account: this.account,
+        error,
+      });
+    }
+  }
+
+  #inbox(): VoiceInbox {
+    return new VoiceInbox({
+      account: this.account,
+      chain: this.#parts.chain,
+      logger: this.#logger,
+    });
+  }
+
+  #open(): Promise<Opened> {
+    this.#assertLive();
+    this.#opened ??= this.#build();
+
+    return this.#opened;
+  }
+
+  async #build(): Promise<Opened> {
+    const { config, options, logger } = this.#parts;
+    const store = await MessageStore.open({
+      indexedDB: options.indexedDB,
+      openTimeoutMs: options.storeOpenTimeoutMs,
+      logger,
+    });
+    const ipfs = new IpfsClient({
+      apiUrl: config.ipfsApi,
+      gateways: config.gateways,
+      gatewayTimeoutMs: options.gatewayTimeoutMs,
+      fetch: options.fetch,
+      logger,
+    });
+    const outbox = new Outbox({
+      account: this.account,
+      store,
+      ipfs,
+      delivery: chainDelivery({
+        chat: this.#parts.chain.chat,
+        sender: this.#sender(),
+        notify: (notice) => signalingNotifier(this.#parts.signaling())(notice),
+        onProgress: (item, progress) => this.#deliveryProgress(item.id, progress),
+        logger,
+      }),
+      retryPolicy: options.retryPolicy,
+      locks: options.locks,
+      logger,
+    });
+    const cache = new CiphertextCache(store, { quotaBytes: options.cacheQuotaBytes });
+    const opened: Opened = {
+      store,
+      cache,
+      ipfs,
+      outbox,
+      service: new VoiceMessages({
+        wallet: walletOf(this.#parts.wallet),
+        store,
+        // The getter follows the client's current signaling connection.
+        directory: signalingKeyDirectory({
+          request: (...args) => this.#parts.signaling().request(...args),
+        }),
+        binding: canonicalDeviceBinding,
+        outbox,
+        prekeyBatchSize: options.prekeyBatchSize,
+        logger,
+      }),
+      reader: new VoiceMessageReader({ account: this.account, store, cache, ipfs, logger }),
+    };
+
+    this.#persistent = store.persistent;
+    outbox.on('itemChange', (event) => this.emit('outbox', event));
+    outbox.on('uploadProgress', (event) => this.emit('uploadProgress', event));
+    opened.reader.on('burned', (event) => this.emit('burned', event));
+
+    if (this.#disposed) {
+      outbox.dispose();
+      store.close();
+    } else {
+      // Items an earlier page left behind are sent again without waiting for a new send.
+      outbox.start();
+    }
+
+    return opened;
+  }
+
+  #deliveryProgress(id: string, progress: TxProgress): void {
+    this.emit('delivery', { id, stage: progress.stage, blockHash: progress.blockHash });
+  }
+
+  #sender(): TxSender {
+    const { options, walletSigner, chain } = this.#parts;
+
+    if (options.sender !== undefined) return options.sender;
+
+    if (walletSigner === undefined) {
+      const account = this.account;
+
+      return {
+        account,
+        send: () =>
+          Promise.reject(
+            new StardustError(
+              'INVALID_STATE',
+              `The wallet of ${account} cannot sign transactions: pass a WalletSigner to useWallet(), or a sender to configureMessages().`,
+            ),
+          ),
+      };
+    }
+
+    if (options.chainWrites === 'confirm-each') return new WalletSender(chain, walletSigner);
+
+    return new LazySessionProxy({
+      chain,
+      sessions: this.#parts.sessions(),
+      wallet: walletSigner,
+      allowance: options.allowance,
+      logger: this.#logger,
+    });
+  }
+
+  #assertLive(): void {
+    if (this.#disposed) {
+      throw new StardustError('DISPOSED', `The voice messages of ${this.account} were disposed.`);
+    }
+  }
+}
+
+/** Adapts the client's raw signer to the wallet shape the device binding needs. */
+function walletOf(raw: RawSigner): ConstructorParameters<typeof VoiceMessages>[0]['wallet'] {
+  const keyType = raw.keyType;
+
+  if (keyType === 'ecdsa') {
+    throw new StardustError(
+      'ACCOUNT_UNSUPPORTED',
+      `Account ${raw.address} is an ecdsa account: voice messages need an sr25519 or ed25519 account.`,
+    );
+  }
+
+  return {
+    account: {
+      address: raw.address,
+      keyType,
+      publicKey: decodeAddress(raw.address).publicKey,
+    },
+    async signRaw(bytes) {
+      const signed = await raw.signRaw(bytes);
+
+      return {
+        signature: signed.signature,
+        form: signed.wrapped ? 'wrapped' : 'raw',
+        keyType,
+      };
+    },
+  };
+}
