@@ -4,6 +4,17 @@
  * CDN file, or call `defineElements()`) to register them.
  */
 export { StardustVoiceConfig } from './voice-config/voice-config.js';
+export { StardustVoiceRecorder } from './voice-recorder/voice-recorder.js';
+export {
+  StardustVoiceRecordedEvent,
+  StardustVoiceSentEvent,
+} from './voice-recorder/voice-recorder-events.js';
+export type {
+  StardustVoiceRecordedDetail,
+  StardustVoiceSentDetail,
+} from './voice-recorder/voice-recorder-events.js';
+export { StardustVoiceMessage } from './voice-message/voice-message.js';
+export type { VoiceMessageMetadata } from './voice-message/voice-message.js';
 export { StardustElement } from './shared/stardust-element.js';
 export { ClientController } from './shared/client-controller.js';
 export type { ClientControllerOptions, ClientSource } from './shared/client-controller.js';

@@ -1,9 +1,13 @@
 import { StardustVoiceConfig } from '../voice-config/voice-config.js';
+import { StardustVoiceMessage } from '../voice-message/voice-message.js';
+import { StardustVoiceRecorder } from '../voice-recorder/voice-recorder.js';
 import { installGlobal } from './global-api.js';
 
 /** Every tag of the package and its class. Later elements add their line here. */
 export const ELEMENTS = {
   'stardust-voice-config': StardustVoiceConfig,
+  'stardust-voice-recorder': StardustVoiceRecorder,
+  'stardust-voice-message': StardustVoiceMessage,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 /**
