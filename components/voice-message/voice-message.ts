@@ -166,7 +166,8 @@ export class StardustVoiceMessage extends StardustElement {
 
     this.#loadedOnce = true;
 
-    if (first || source) void this.#load();
+    // After this update, so the state #load sets schedules a new one instead of this.
+    if (first || source) queueMicrotask(() => void this.#load());
   }
 
   protected override render(): TemplateResult {

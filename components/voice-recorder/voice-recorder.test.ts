@@ -340,7 +340,11 @@ describe('<stardust-voice-recorder>', function () {
   it('passes axe in both themes and in Chinese', async () => {
     for (const theme of ['light', 'dark'] as const) {
       const element = await fixture<StardustVoiceRecorder>(
-        html`<stardust-voice-recorder theme=${theme} burn locale="zh-CN"></stardust-voice-recorder>`,
+        html`<stardust-voice-recorder
+          theme=${theme}
+          burn
+          locale="zh-CN"
+        ></stardust-voice-recorder>`,
       );
 
       await expectAccessible(element);

@@ -401,6 +401,8 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
       await this.#ready;
       await (await this.#open()).service.setupDevice();
     } catch (error) {
+      if (this.#disposed) return;
+
       this.#logger.warn('refilling one-time prekeys failed; retrying on the next message', {
         account: this.account,
         error,
