@@ -28,16 +28,17 @@ export function renderBars(bars: ArrayLike<number>, playedRatio = 0): TemplateRe
 export const waveformStyles = css`
   [part~='waveform'] {
     display: flex;
-    flex: 1 1 auto;
+    flex: 1 1 8rem;
     align-items: center;
-    gap: 2px;
-    min-width: 6rem;
+    gap: 1px;
+    min-width: 0;
     height: 2rem;
+    overflow: hidden;
   }
 
   [part~='bar'] {
     flex: 1 1 0;
-    min-width: 2px;
+    min-width: 1px;
     border-radius: 1px;
     background: var(--stardust-voice-bar-color, var(--_text-muted));
   }

@@ -17,8 +17,17 @@ export const voiceMessageStyles = css`
 
   .row {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
+  }
+
+  .row:first-child {
+    flex-wrap: nowrap;
+  }
+
+  .meta {
+    font-size: 0.9em;
   }
 
   button {
@@ -78,7 +87,6 @@ export const voiceMessageStyles = css`
   [part='error'] {
     margin: 0;
     color: var(--_text-muted);
-    font-size: 0.9em;
   }
 
   [part='retry-button'] {

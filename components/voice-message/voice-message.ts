@@ -209,9 +209,6 @@ export class StardustVoiceMessage extends StardustElement {
         >
           ${renderBars(gone ? PLACEHOLDER_BARS : bars, played)}
         </div>
-        <span part="duration">
-          ${formatDuration(this._positionMs)} / ${formatDuration(this._durationMs)}
-        </span>
         <button
           part="speed-button"
           type="button"
@@ -221,9 +218,14 @@ export class StardustVoiceMessage extends StardustElement {
         >
           ${this._rate}×
         </button>
-        ${this._burn ? html`<span part="burn-badge">${msg('Burns after reading')}</span>` : nothing}
       </div>
-      <p part="status" role="status">${this.#statusText()}</p>
+      <div class="row meta">
+        <span part="duration">
+          ${formatDuration(this._positionMs)} / ${formatDuration(this._durationMs)}
+        </span>
+        ${this._burn ? html`<span part="burn-badge">${msg('Burns after reading')}</span>` : nothing}
+        <p part="status" role="status">${this.#statusText()}</p>
+      </div>
       ${
         this._status === 'unavailable'
           ? html`<button part="retry-button" type="button" @click=${() => void this.#load()}>

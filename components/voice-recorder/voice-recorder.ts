@@ -250,7 +250,7 @@ export class StardustVoiceRecorder extends StardustElement {
                 <span
                   part="level"
                   aria-hidden="true"
-                  style="--level: ${Math.min(1, this._level * 4).toFixed(2)}"
+                  style="--level: ${Math.min(1, Math.sqrt(this._level) * 2).toFixed(2)}"
                 ></span>
               </div>
               <div part="waveform" aria-hidden="true">${renderBars(this._bars)}</div>`

@@ -352,9 +352,14 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
 
   async #watchChain(): Promise<void> {
     const inbox = this.#inbox();
+    // The subscription starts with the current head, which may carry messages sent before
+    // this page listened: report only ids from here on. Earlier ones are in inbox().
+    const firstNewId = await this.#parts.chain.chat.nextMessageId();
 
     this.#stops.push(
-      inbox.on('message', ({ entry }) =>
+      inbox.on('message', ({ entry }) => {
+        if (entry.messageId < firstNewId) return;
+
         this.#received({
           cid: entry.cid,
           from: entry.sender,
@@ -362,8 +367,8 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
           blockHash: entry.blockHash,
           messageId: entry.messageId,
           source: 'chain',
-        }),
-      ),
+        });
+      }),
     );
 
     const unwatch = await inbox.watch();
