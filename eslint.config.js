@@ -24,6 +24,7 @@ export default tseslint.config(
       '.stardust/**',
       'proto/gen/**',
       'components/locales/**',
+      'components/voice-message/locales/**',
       'src/message/opus-encoder-worklet.js',
       'src/message/opus-decoder-worker.js',
       'demo/examples/*/dist/**',

@@ -22,7 +22,12 @@ export { stardustContext } from './shared/context.js';
 export type { StardustContextValue, Theme } from './shared/context.js';
 export { StardustClientChangeEvent, StardustErrorEvent } from './shared/events.js';
 export type { StardustClientChangeDetail, StardustErrorDetail } from './shared/events.js';
-export { ELEMENTS, defineElements } from './shared/define-elements.js';
+export {
+  ELEMENTS,
+  LAZY_ELEMENTS,
+  defineElements,
+  defineLazyElement,
+} from './shared/define-elements.js';
 export { installGlobal } from './shared/global-api.js';
 export type { StardustVoiceGlobal } from './shared/global-api.js';
 export { baseStyles, hostStyles, tokenStyles } from './shared/styles.js';

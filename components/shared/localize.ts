@@ -24,6 +24,14 @@ export { str } from '@lit/localize/internal/str-tag.js';
 /** Translations by locale; the source locale has none because its strings are the source. */
 const TRANSLATIONS: Partial<Record<Locale, TemplateMap>> = { 'zh-CN': zhCN };
 
+/**
+ * Adds the translations of lazily loaded elements, whose strings `npm run localize:build`
+ * moves into modules beside them (scripts/split-locales.ts). Call it before they render.
+ */
+export function addTranslations(locale: Locale, templates: TemplateMap): void {
+  TRANSLATIONS[locale] = { ...TRANSLATIONS[locale], ...templates };
+}
+
 let activeLocale: Locale = SOURCE_LOCALE;
 
 /**

@@ -2,6 +2,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { expect } from 'chai';
 
 import '../define.js';
+import { defineLazyElement } from '../shared/define-elements.js';
 import { voice } from '../../proto/gen/voice.js';
 import { WalletSender } from '../../src/chain/wallet-sender.js';
 import { IpfsClient } from '../../src/message/ipfs-client.js';
@@ -48,6 +49,14 @@ function messageElement(cid: string, from: string): StardustVoiceMessage {
 
 describe('<stardust-voice-message>', function () {
   this.timeout(120_000);
+
+  // The voice tags load lazily; define them before the fixtures render.
+  before(() =>
+    Promise.all([
+      defineLazyElement('stardust-voice-recorder'),
+      defineLazyElement('stardust-voice-message'),
+    ]),
+  );
 
   let urls: VoiceStackUrls;
   let speech: Recording;

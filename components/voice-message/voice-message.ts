@@ -15,8 +15,9 @@ import { StardustError } from '../../src/shared/errors.js';
 import { msg, str } from '../shared/localize.js';
 import { StardustElement } from '../shared/stardust-element.js';
 import { baseStyles } from '../shared/styles.js';
-import { voiceErrorText } from '../shared/voice-error-text.js';
-import { PLACEHOLDER_BARS, renderBars, waveformStyles } from '../shared/waveform-bars.js';
+import { useVoiceStrings } from './voice-strings.js';
+import { voiceErrorText } from './voice-error-text.js';
+import { PLACEHOLDER_BARS, renderBars, waveformStyles } from './waveform-bars.js';
 import { voiceMessageStyles } from './voice-message.styles.js';
 
 /** Where the message stands before and around playback. */
@@ -64,6 +65,11 @@ const SEEK_STEP_MS = 1000;
  */
 export class StardustVoiceMessage extends StardustElement {
   static override styles: CSSResultGroup = [baseStyles, waveformStyles, voiceMessageStyles];
+
+  constructor() {
+    super();
+    useVoiceStrings();
+  }
 
   /** Chain message id (decimal) of a voice message in `chat.Messages`. */
   @property({ attribute: 'message-id' }) messageId?: string;

@@ -2,6 +2,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { expect } from 'chai';
 
 import '../define.js';
+import { defineLazyElement } from '../shared/define-elements.js';
 import { voice } from '../../proto/gen/voice.js';
 import { SignalType } from '../../src/shared/codec.js';
 import {
@@ -52,6 +53,14 @@ function outboxText(recorder: StardustVoiceRecorder): string {
 
 describe('<stardust-voice-recorder> sending', function () {
   this.timeout(120_000);
+
+  // The voice tags load lazily; define them before the fixtures render.
+  before(() =>
+    Promise.all([
+      defineLazyElement('stardust-voice-recorder'),
+      defineLazyElement('stardust-voice-message'),
+    ]),
+  );
 
   let urls: VoiceStackUrls;
 

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { html } from 'lit';
 
 import '../define.js';
+import { defineLazyElement } from '../shared/define-elements.js';
 import { expectAccessible } from '../../test/support/axe.js';
 import { cleanupFixtures, fixture } from '../../test/support/fixture.js';
 import { until } from '../../test/support/until.js';
@@ -71,6 +72,14 @@ function refusingMicrophone(name: string): Pick<MediaDevices, 'getUserMedia'> {
 
 describe('<stardust-voice-recorder>', function () {
   this.timeout(60_000);
+
+  // The voice tags load lazily; define them before the fixtures render.
+  before(() =>
+    Promise.all([
+      defineLazyElement('stardust-voice-recorder'),
+      defineLazyElement('stardust-voice-message'),
+    ]),
+  );
 
   afterEach(() => cleanupFixtures());
 

@@ -10,8 +10,9 @@ import { isValidAddress } from '../../src/shared/ss58.js';
 import { msg, str } from '../shared/localize.js';
 import { StardustElement } from '../shared/stardust-element.js';
 import { baseStyles } from '../shared/styles.js';
-import { voiceErrorText } from '../shared/voice-error-text.js';
-import { PLACEHOLDER_BARS, renderBars, waveformStyles } from '../shared/waveform-bars.js';
+import { useVoiceStrings } from '../voice-message/voice-strings.js';
+import { voiceErrorText } from '../voice-message/voice-error-text.js';
+import { PLACEHOLDER_BARS, renderBars, waveformStyles } from '../voice-message/waveform-bars.js';
 import { StardustVoiceRecordedEvent } from './voice-recorder-events.js';
 import { voiceRecorderStyles } from './voice-recorder.styles.js';
 import { RecorderOutbox, type OutboxView } from './recorder-outbox.js';
@@ -71,6 +72,11 @@ const SLIDE_CANCEL_PX = 48;
  */
 export class StardustVoiceRecorder extends StardustElement {
   static override styles: CSSResultGroup = [baseStyles, waveformStyles, voiceRecorderStyles];
+
+  constructor() {
+    super();
+    useVoiceStrings();
+  }
 
   /** SS58 address of the recipient. */
   @property() to?: string;

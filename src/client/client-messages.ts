@@ -1,43 +1,29 @@
 /**
- * The voice messages of a {@link StardustClient}'s wallet account, built from the client's
- * wallet, signaling, chain and IPFS configuration: `client.messages`.
+ * `client.messages`: the voice messages of a {@link StardustClient}'s wallet account.
  *
- * Opening the service (any call) opens the message store and resumes the outbox, so items
- * left by an earlier page are sent again without a wallet prompt. `ready()` sets up the
- * device (one wallet signature per account per browser), publishes and refills one-time
- * prekeys, and starts receiving: live `VOICE_MESSAGE` notices over signaling and
- * `chat.MessageSent` events on chain, reported once per CID as `message`.
+ * This front stays in the main bundle; the service behind it (message store, envelopes,
+ * IPFS, outbox, inbox) loads with `import()` on the first call. Opening the service opens
+ * the message store and resumes the outbox, so items left by an earlier page are sent again
+ * without a wallet prompt. `ready()` sets up the device (one wallet signature per account
+ * per browser), publishes and refills one-time prekeys, and starts receiving: live
+ * `VOICE_MESSAGE` notices over signaling and `chat.MessageSent` events on chain, reported
+ * once per CID as `message`.
  *
  * Everything is keyed by the account: two clients of two accounts in one page share no
  * keys, prekeys, cache, outbox item or Web Lock.
  */
 import type { ChainClient } from '../chain/chain-client.js';
-import { LazySessionProxy } from '../chain/lazy-session-proxy.js';
-import type { TxProgress, TxSender, TxStage } from '../chain/types.js';
-import { WalletSender } from '../chain/wallet-sender.js';
-import { chainDelivery } from '../message/chain-delivery.js';
-import { Emitter } from '../message/emitter.js';
-import { IpfsClient } from '../message/ipfs-client.js';
-import { VoiceMessageReader, type ReadVoiceMessage } from '../message/message-reader.js';
-import { Outbox, type RetryPolicy } from '../message/outbox.js';
+import type { TxSender, TxStage } from '../chain/types.js';
+import type { ReadVoiceMessage } from '../message/message-reader.js';
+import type { MessageService } from '../message/message-service.js';
+import type { RetryPolicy } from '../message/outbox.js';
 import type { PlayerState, VoicePlayer } from '../message/player.js';
-import {
-  canonicalDeviceBinding,
-  onVoiceNotice,
-  signalingKeyDirectory,
-  signalingNotifier,
-} from '../message/signaling-keys.js';
-import { CiphertextCache } from '../message/store/ciphertext-cache.js';
-import {
-  MessageStore,
-  type OutboxRecord,
-  type OutboxState,
-} from '../message/store/message-store.js';
-import { VoiceInbox, type InboxEntry } from '../message/voice-inbox.js';
-import { VoiceMessages, type SendVoiceInput } from '../message/voice-messages.js';
+import type { OutboxRecord, OutboxState } from '../message/store/message-store.js';
+import type { InboxEntry } from '../message/voice-inbox.js';
+import type { SendVoiceInput } from '../message/voice-messages.js';
 import type { RawSigner } from '../shared/delegation.js';
 import { StardustError } from '../shared/errors.js';
-import { decodeAddress, sameAccount } from '../shared/ss58.js';
+import { TypedEmitter } from '../signaling/emitter.js';
 import type { SignalingClient } from '../signaling/signaling-client.js';
 import type { SessionSource } from '../wallet/session.js';
 import type { WalletSigner } from '../wallet/wallet-signer.js';
@@ -103,7 +89,7 @@ export interface VoiceMessageSummary {
 }
 
 /** Events of {@link ClientMessages}. */
-export interface ClientMessagesEvents extends Record<string, unknown> {
+export interface ClientMessagesEvents {
   /** A voice message arrived; once per CID, from whichever source was first. */
   message: { message: IncomingVoiceMessage };
   /** An outbox item changed state (pending, failed, sent) or progress. */
@@ -116,7 +102,7 @@ export interface ClientMessagesEvents extends Record<string, unknown> {
   burned: { cid: string };
 }
 
-/** What {@link ClientMessages} takes from its client. */
+/** What the voice messages of a client take from it. */
 export interface ClientMessagesParts {
   wallet: RawSigner;
   /** The full wallet signer, when the page gave one: needed for chain writes. */
@@ -129,34 +115,22 @@ export interface ClientMessagesParts {
   logger: Logger;
 }
 
-interface Opened {
-  store: MessageStore;
-  cache: CiphertextCache;
-  ipfs: IpfsClient;
-  outbox: Outbox;
-  service: VoiceMessages;
-  reader: VoiceMessageReader;
-}
+const EVENT_NAMES = ['message', 'outbox', 'uploadProgress', 'delivery', 'burned'] as const;
 
 /** The voice messages of one account on this device. */
-export class ClientMessages extends Emitter<ClientMessagesEvents> {
+export class ClientMessages extends TypedEmitter<ClientMessagesEvents> {
   /** SS58 address of the account. */
   readonly account: string;
   readonly #parts: ClientMessagesParts;
-  readonly #logger: Logger;
-  readonly #seen = new Map<string, IncomingVoiceMessage>();
   readonly #playbacks = new WeakMap<VoicePlayer, () => void>();
-  readonly #stops: Array<() => void> = [];
-  #opened: Promise<Opened> | undefined;
-  #ready: Promise<void> | undefined;
-  #persistent: boolean | undefined;
+  #service: Promise<MessageService> | undefined;
+  #loaded: MessageService | undefined;
   #disposed = false;
 
   constructor(parts: ClientMessagesParts) {
     super();
     this.#parts = parts;
     this.account = parts.wallet.address;
-    this.#logger = parts.logger;
   }
 
   /**
@@ -164,7 +138,7 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
    * the store is open.
    */
   get persistent(): boolean | undefined {
-    return this.#persistent;
+    return this.#loaded?.persistent;
   }
 
   /**
@@ -173,14 +147,8 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
    * Concurrent calls share one setup; a failed setup (a refused signature) can be retried.
    * @throws StardustError WALLET_REJECTED, SIGNAL_UNREACHABLE and other setup failures.
    */
-  ready(): Promise<void> {
-    this.#assertLive();
-    this.#ready ??= this.#setUp().catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
-
-    return this.#ready;
+  async ready(): Promise<void> {
+    return (await this.#load()).ready();
   }
 
   /**
@@ -190,29 +158,27 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
    *   NO_RECIPIENT_DEVICES, ADDRESS_INVALID, and the failures of {@link ready}.
    */
   async send(input: SendVoiceInput): Promise<OutboxRecord> {
-    await this.ready();
-
-    return (await this.#open()).service.send(input);
+    return (await this.#load()).send(input);
   }
 
-  /** Returns this account's outbox items, oldest first. */
+  /** Returns this account's outbox items, oldest first; resumes the outbox on first use. */
   async outboxItems(): Promise<OutboxRecord[]> {
-    return (await this.#open()).outbox.list();
+    return (await this.#load()).outboxItems();
   }
 
   /** Returns one outbox item, or undefined. */
   async outboxItem(id: string): Promise<OutboxRecord | undefined> {
-    return (await this.#open()).outbox.get(id);
+    return (await this.#load()).outboxItem(id);
   }
 
   /** Tries a pending or failed outbox item again now. */
   async retry(id: string): Promise<void> {
-    await (await this.#open()).outbox.retry(id);
+    return (await this.#load()).retry(id);
   }
 
   /** Lists the voice messages in this account's chain inbox, oldest first. */
   async inbox(): Promise<InboxEntry[]> {
-    return this.#inbox().list();
+    return (await this.#load()).inbox();
   }
 
   /**
@@ -220,22 +186,7 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
    * Remembers its sender, which {@link open} then checks against the envelope.
    */
   async message(messageId: bigint): Promise<IncomingVoiceMessage | null> {
-    const message = await this.#parts.chain.chat.message(messageId);
-
-    if (message === null || message.messageType.type !== 'Voice') return null;
-
-    const entry: IncomingVoiceMessage = {
-      cid: message.messageType.metadata.cid,
-      from: message.sender,
-      burn: message.messageType.metadata.burnAfterReading,
-      blockHash: null,
-      messageId,
-      source: 'chain',
-    };
-
-    if (!this.#seen.has(entry.cid)) this.#seen.set(entry.cid, entry);
-
-    return entry;
+    return (await this.#load()).message(messageId);
   }
 
   /**
@@ -244,18 +195,7 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
    * @throws StardustError MESSAGE_BURNED, MESSAGE_UNAVAILABLE, DECRYPT_FAILED.
    */
   async open(cid: string, options: { from?: string } = {}): Promise<ReadVoiceMessage> {
-    const opened = await (await this.#open()).reader.open(cid);
-    const expected = options.from ?? this.#seen.get(cid)?.from;
-
-    if (expected !== undefined && !sameAccount(opened.sender, expected)) {
-      opened.payload.audio.fill(0);
-      throw new StardustError(
-        'DECRYPT_FAILED',
-        `Voice message ${cid} names ${opened.sender} as its sender, but ${expected} sent it; it was not opened.`,
-      );
-    }
-
-    return opened;
+    return (await this.#load()).open(cid, options);
   }
 
   /**
@@ -264,27 +204,14 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
    * @throws StardustError as {@link open}.
    */
   async summary(cid: string, options: { from?: string } = {}): Promise<VoiceMessageSummary> {
-    const opened = await this.open(cid, options);
-    const summary: VoiceMessageSummary = {
-      cid,
-      from: opened.sender,
-      burn: opened.burn,
-      durationMs: opened.payload.durationMs,
-      waveform: opened.payload.waveform.slice(),
-      mimeType: opened.payload.mimeType,
-    };
-
-    opened.payload.audio.fill(0);
-    opened.payload.waveform.fill(0);
-
-    return summary;
+    return (await this.#load()).summary(cid, options);
   }
 
   /**
    * Loads message `cid` into `player` and plays it. Call it from the user's gesture: the
-   * player unlocks audio before anything is awaited. A burn message is burned after its
-   * one complete playback: the player unloads it and `burned` fires. Resume a paused
-   * message with `player.play()`, not with this method.
+   * player unlocks audio before anything (the service chunk, IndexedDB, IPFS) is awaited. A
+   * burn message is burned after its one complete playback: the player unloads it and
+   * `burned` fires. Resume a paused message with `player.play()`, not with this method.
    */
   play(player: VoicePlayer, cid: string, options: { from?: string } = {}): Promise<PlayerState> {
     let read: ReadVoiceMessage | null = null;
@@ -299,9 +226,11 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
       const burning = read;
 
       player.unload();
-      void this.#burn(burning).catch((error: unknown) =>
-        this.#logger.error('burning a played message failed', { cid, error }),
-      );
+      void this.#load()
+        .then((service) => service.burn(burning))
+        .catch((error: unknown) =>
+          this.#parts.logger.error('burning a played message failed', { cid, error }),
+        );
     });
 
     this.#playbacks.set(player, off);
@@ -320,249 +249,31 @@ export class ClientMessages extends Emitter<ClientMessagesEvents> {
   /** Stops receiving and sending; a pass of the outbox under way finishes. */
   dispose(): void {
     this.#disposed = true;
-
-    for (const stop of this.#stops.splice(0)) stop();
-
-    void this.#opened?.then(({ outbox, store }) => {
-      outbox.dispose();
-      store.close();
-    });
+    this.#loaded?.dispose();
     this.removeAllListeners();
   }
 
-  async #setUp(): Promise<void> {
-    const { service } = await this.#open();
-
-    await service.setupDevice();
-    this.#stops.push(
-      onVoiceNotice(this.#parts.signaling(), (notice) =>
-        this.#received({
-          cid: notice.cid,
-          from: notice.from,
-          burn: notice.burn,
-          blockHash: notice.blockHash === '' ? null : notice.blockHash,
-          messageId: null,
-          source: 'notice',
-        }),
-      ),
-    );
-
-    if (this.#parts.options.watchChain !== false) await this.#watchChain();
-  }
-
-  async #watchChain(): Promise<void> {
-    const inbox = this.#inbox();
-    // The subscription starts with the current head, which may carry messages sent before
-    // this page listened: report only ids from here on. Earlier ones are in inbox().
-    const firstNewId = await this.#parts.chain.chat.nextMessageId();
-
-    this.#stops.push(
-      inbox.on('message', ({ entry }) => {
-        if (entry.messageId < firstNewId) return;
-
-        this.#received({
-          cid: entry.cid,
-          from: entry.sender,
-          burn: entry.burn,
-          blockHash: entry.blockHash,
-          messageId: entry.messageId,
-          source: 'chain',
-        });
-      }),
-    );
-
-    const unwatch = await inbox.watch();
-
-    if (this.#disposed) unwatch();
-    else this.#stops.push(unwatch);
-  }
-
-  #received(message: IncomingVoiceMessage): void {
-    const known = this.#seen.get(message.cid);
-
-    if (known !== undefined) {
-      known.messageId ??= message.messageId;
-      known.blockHash ??= message.blockHash;
-
-      return;
-    }
-
-    this.#seen.set(message.cid, message);
-    this.emit('message', { message });
-
-    // A burn message used one of this device's prekeys: top the batch up, without a prompt.
-    if (message.burn) void this.#refill();
-  }
-
-  async #burn(read: ReadVoiceMessage): Promise<void> {
-    await (await this.#open()).reader.burn(read);
-    await this.#refill();
-  }
-
-  async #refill(): Promise<void> {
-    if (this.#ready === undefined) return;
-
-    try {
-      await this.#ready;
-      await (await this.#open()).service.setupDevice();
-    } catch (error) {
-      if (this.#disposed) return;
-
-      this.#logger.warn('refilling one-time prekeys failed; retrying on the next message', {
-        account: this.account,
-        error,
-      });
-    }
-  }
-
-  #inbox(): VoiceInbox {
-    return new VoiceInbox({
-      account: this.account,
-      chain: this.#parts.chain,
-      logger: this.#logger,
-    });
-  }
-
-  #open(): Promise<Opened> {
-    this.#assertLive();
-    this.#opened ??= this.#build();
-
-    return this.#opened;
-  }
-
-  async #build(): Promise<Opened> {
-    const { config, options, logger } = this.#parts;
-    const store = await MessageStore.open({
-      indexedDB: options.indexedDB,
-      openTimeoutMs: options.storeOpenTimeoutMs,
-      logger,
-    });
-    const ipfs = new IpfsClient({
-      apiUrl: config.ipfsApi,
-      gateways: config.gateways,
-      gatewayTimeoutMs: options.gatewayTimeoutMs,
-      fetch: options.fetch,
-      logger,
-    });
-    const outbox = new Outbox({
-      account: this.account,
-      store,
-      ipfs,
-      delivery: chainDelivery({
-        chat: this.#parts.chain.chat,
-        sender: this.#sender(),
-        notify: (notice) => signalingNotifier(this.#parts.signaling())(notice),
-        onProgress: (item, progress) => this.#deliveryProgress(item.id, progress),
-        logger,
-      }),
-      retryPolicy: options.retryPolicy,
-      locks: options.locks,
-      logger,
-    });
-    const cache = new CiphertextCache(store, { quotaBytes: options.cacheQuotaBytes });
-    const opened: Opened = {
-      store,
-      cache,
-      ipfs,
-      outbox,
-      service: new VoiceMessages({
-        wallet: walletOf(this.#parts.wallet),
-        store,
-        // The getter follows the client's current signaling connection.
-        directory: signalingKeyDirectory({
-          request: (...args) => this.#parts.signaling().request(...args),
-        }),
-        binding: canonicalDeviceBinding,
-        outbox,
-        prekeyBatchSize: options.prekeyBatchSize,
-        logger,
-      }),
-      reader: new VoiceMessageReader({ account: this.account, store, cache, ipfs, logger }),
-    };
-
-    this.#persistent = store.persistent;
-    outbox.on('itemChange', (event) => this.emit('outbox', event));
-    outbox.on('uploadProgress', (event) => this.emit('uploadProgress', event));
-    opened.reader.on('burned', (event) => this.emit('burned', event));
-
+  #load(): Promise<MessageService> {
     if (this.#disposed) {
-      outbox.dispose();
-      store.close();
-    } else {
-      // Items an earlier page left behind are sent again without waiting for a new send.
-      outbox.start();
+      return Promise.reject(
+        new StardustError('DISPOSED', `The voice messages of ${this.account} were disposed.`),
+      );
     }
 
-    return opened;
-  }
+    this.#service ??= import('../message/load-messages.js').then(({ createMessageService }) => {
+      const service = createMessageService(this.#parts);
 
-  #deliveryProgress(id: string, progress: TxProgress): void {
-    this.emit('delivery', { id, stage: progress.stage, blockHash: progress.blockHash });
-  }
+      for (const name of EVENT_NAMES) {
+        service.on(name, (event) => this.emit(name, event as never));
+      }
 
-  #sender(): TxSender {
-    const { options, walletSigner, chain } = this.#parts;
+      this.#loaded = service;
 
-    if (options.sender !== undefined) return options.sender;
+      if (this.#disposed) service.dispose();
 
-    if (walletSigner === undefined) {
-      const account = this.account;
-
-      return {
-        account,
-        send: () =>
-          Promise.reject(
-            new StardustError(
-              'INVALID_STATE',
-              `The wallet of ${account} cannot sign transactions: pass a WalletSigner to useWallet(), or a sender to configureMessages().`,
-            ),
-          ),
-      };
-    }
-
-    if (options.chainWrites === 'confirm-each') return new WalletSender(chain, walletSigner);
-
-    return new LazySessionProxy({
-      chain,
-      sessions: this.#parts.sessions(),
-      wallet: walletSigner,
-      allowance: options.allowance,
-      logger: this.#logger,
+      return service;
     });
+
+    return this.#service;
   }
-
-  #assertLive(): void {
-    if (this.#disposed) {
-      throw new StardustError('DISPOSED', `The voice messages of ${this.account} were disposed.`);
-    }
-  }
-}
-
-/** Adapts the client's raw signer to the wallet shape the device binding needs. */
-function walletOf(raw: RawSigner): ConstructorParameters<typeof VoiceMessages>[0]['wallet'] {
-  const keyType = raw.keyType;
-
-  if (keyType === 'ecdsa') {
-    throw new StardustError(
-      'ACCOUNT_UNSUPPORTED',
-      `Account ${raw.address} is an ecdsa account: voice messages need an sr25519 or ed25519 account.`,
-    );
-  }
-
-  return {
-    account: {
-      address: raw.address,
-      keyType,
-      publicKey: decodeAddress(raw.address).publicKey,
-    },
-    async signRaw(bytes) {
-      const signed = await raw.signRaw(bytes);
-
-      return {
-        signature: signed.signature,
-        form: signed.wrapped ? 'wrapped' : 'raw',
-        keyType,
-      };
-    },
-  };
 }

@@ -1,5 +1,6 @@
 // The element strings: every msg() call has a zh-CN translation in xliff/zh-CN.xlf, and the
-// committed locale module is what `npm run localize:build` generates from it.
+// committed locale modules are what `npm run localize:build` generates from it (the strings
+// of lazily loaded elements split into modules beside them).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import { after, before, describe, it } from 'node:test';
 
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
+
+import { LAZY_STRING_GROUPS, splitLocales } from '../../scripts/split-locales.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -53,11 +56,28 @@ describe('localization', () => {
     } as never);
 
     await fresh.build();
+    splitLocales(work);
 
     assert.equal(
       readFileSync(join(root, 'components/locales/zh-CN.ts'), 'utf8'),
       readFileSync(join(work, 'zh-CN.ts'), 'utf8'),
       'components/locales/zh-CN.ts is stale: run npm run localize:build',
     );
+
+    for (const [index, group] of LAZY_STRING_GROUPS.entries()) {
+      assert.equal(
+        readFileSync(join(root, group.outputDir, 'zh-CN.ts'), 'utf8'),
+        readFileSync(join(work, `group-${index}`, 'zh-CN.ts'), 'utf8'),
+        `${group.outputDir}/zh-CN.ts is stale: run npm run localize:build`,
+      );
+    }
+  });
+
+  it('moves the strings of lazily loaded elements out of the main module', () => {
+    const main = readFileSync(join(root, 'components/locales/zh-CN.ts'), 'utf8');
+    const voice = readFileSync(join(root, 'components/voice-message/locales/zh-CN.ts'), 'utf8');
+
+    assert.ok(voice.includes('按住录音'), 'the voice module has the voice strings');
+    assert.ok(!main.includes('按住录音'), 'the main module lacks them');
   });
 });

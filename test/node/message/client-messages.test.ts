@@ -196,7 +196,7 @@ describe('client.messages', { timeout: 90_000 }, () => {
 
     assert.notEqual(ferdie.client.messages, first);
     assert.equal(ferdie.client.messages.account, other.account.address);
-    assert.throws(() => first.ready(), { code: 'DISPOSED' });
+    await assert.rejects(first.ready(), { code: 'DISPOSED' });
   });
 
   it('rejects a message whose envelope names another sender', async () => {

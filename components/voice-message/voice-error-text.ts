@@ -4,7 +4,7 @@
  * it for support requests.
  */
 import type { ErrorCode } from '../../src/shared/errors.js';
-import { msg } from './localize.js';
+import { msg } from '../shared/localize.js';
 
 /** Returns the sentence for `code` in the locale being rendered. */
 export function voiceErrorText(code: ErrorCode): string {
