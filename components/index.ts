@@ -4,6 +4,17 @@
  * CDN file, or call `defineElements()`) to register them.
  */
 export { StardustVoiceConfig } from './voice-config/voice-config.js';
+export { StardustCall } from './call/call.js';
+export {
+  StardustCallEndedEvent,
+  StardustCallSettledEvent,
+  StardustCallStateEvent,
+} from './call/call-events.js';
+export type {
+  StardustCallEndedDetail,
+  StardustCallSettledDetail,
+  StardustCallStateDetail,
+} from './call/call-events.js';
 export { StardustVoiceRecorder } from './voice-recorder/voice-recorder.js';
 export {
   StardustVoiceRecordedEvent,

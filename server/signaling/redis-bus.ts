@@ -166,6 +166,10 @@ export class RedisBus implements SignalBus {
       .exec();
   }
 
+  async callOf(account: string): Promise<string | undefined> {
+    return (await this.#commands.get(this.#key('busy', account))) ?? undefined;
+  }
+
   async endCall(id: string): Promise<CallRecord | undefined> {
     const json = await this.#commands.getdel(this.#key('call', id));
 
