@@ -34,6 +34,12 @@ export const EXCLUDED_LAZY_MODULES = {
   noble: /^src\/[\w-]+\/load-noble[\w-]*\.ts$/,
   /** The room elements and RoomSession, loaded when a page first uses a room. */
   rooms: /^(src|components)\/room\/load-[\w-]+\.ts$/,
+  /**
+   * The voice message service (store, envelopes, IPFS, outbox, inbox), loaded by
+   * `client.messages` on its first call, and the voice elements with their strings, loaded
+   * when a page first uses one.
+   */
+  messages: /^(src\/message\/load-messages|components\/voice-message\/load-[\w-]+)\.ts$/,
 } as const;
 
 /** One lazy group outside the budget. */
@@ -60,6 +66,7 @@ interface ManifestChunk {
   file: string;
   src?: string;
   isEntry?: boolean;
+  isDynamicEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
   assets?: string[];
@@ -72,10 +79,14 @@ export function measureBundle(outDir: string): BundleSizes {
     ManifestChunk
   >;
   const entries = Object.keys(manifest).filter((key) => manifest[key]!.isEntry === true);
-  const kindOf = (key: string): ExcludedKind | undefined =>
-    (Object.keys(EXCLUDED_LAZY_MODULES) as ExcludedKind[]).find((kind) =>
-      EXCLUDED_LAZY_MODULES[kind].test(manifest[key]!.src ?? key),
+  const kindOf = (key: string): ExcludedKind | undefined => {
+    const sources = entrySources(outDir, manifest[key]!, key);
+
+    return (Object.keys(EXCLUDED_LAZY_MODULES) as ExcludedKind[]).find((kind) =>
+      sources.some((source) => EXCLUDED_LAZY_MODULES[kind].test(source)),
     );
+  };
+
   const core = reach(manifest, entries, (key) => kindOf(key) === undefined);
   const excluded = {} as Record<ExcludedKind, FileGroup>;
 
@@ -87,6 +98,19 @@ export function measureBundle(outDir: string): BundleSizes {
   }
 
   return { core: sizeGroup(outDir, manifest, [...core]), excluded };
+}
+
+/**
+ * Returns the source modules a chunk stands for: its `src`, or, for a dynamic entry that
+ * Vite keys by name because other lazy chunks import shared code from it, every source in
+ * its source map.
+ */
+function entrySources(outDir: string, chunk: ManifestChunk, key: string): string[] {
+  if (chunk.src !== undefined) return [chunk.src];
+
+  if (chunk.isDynamicEntry === true) return mapSources(join(outDir, `${chunk.file}.map`));
+
+  return [key];
 }
 
 /** Collects every manifest key reachable from `roots`, following a dynamic import only where `follow` returns true. */

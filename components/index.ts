@@ -30,6 +30,17 @@ export type {
   StardustRoomStateChangeDetail,
   StardustRoomTipDetail,
 } from './room/room-events.js';
+export { StardustVoiceRecorder } from './voice-recorder/voice-recorder.js';
+export {
+  StardustVoiceRecordedEvent,
+  StardustVoiceSentEvent,
+} from './voice-recorder/voice-recorder-events.js';
+export type {
+  StardustVoiceRecordedDetail,
+  StardustVoiceSentDetail,
+} from './voice-recorder/voice-recorder-events.js';
+export { StardustVoiceMessage } from './voice-message/voice-message.js';
+export type { VoiceMessageMetadata } from './voice-message/voice-message.js';
 export { StardustElement } from './shared/stardust-element.js';
 export { ClientController } from './shared/client-controller.js';
 export type { ClientControllerOptions, ClientSource } from './shared/client-controller.js';

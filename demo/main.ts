@@ -1,5 +1,6 @@
 import { StardustClient } from '../src/index.js';
 import { mountCallDemo } from './call-pane.js';
+import { mountMessageDemo } from './message-pane.js';
 
 const app = document.querySelector('#app')!;
 const status = document.createElement('p');
@@ -8,3 +9,4 @@ status.dataset.testid = 'demo-status';
 status.textContent = `Core loaded: ${typeof StardustClient === 'function' ? 'yes' : 'no'}`;
 app.append(status);
 void mountCallDemo(app);
+void mountMessageDemo(app);

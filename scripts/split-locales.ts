@@ -23,6 +23,10 @@ export interface LazyStringGroup {
 /** The lazily loaded element groups; their strings load with them. */
 export const LAZY_STRING_GROUPS: readonly LazyStringGroup[] = [
   { sources: /^components\/(room|room-list)\//, outputDir: 'components/room/locales' },
+  {
+    sources: /^components\/(voice-recorder|voice-message)\//,
+    outputDir: 'components/voice-message/locales',
+  },
 ];
 
 /** Returns the message ids that only `group`'s files use. */

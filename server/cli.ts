@@ -103,7 +103,7 @@ Starts the local stack and serves the demo page with Vite.
                  devnet's by default)
 
 It also starts the embedded IPFS node (RPC API on 5001, gateway on 8080) with its blocks in
-.stardust/ipfs/.`);
+.stardust/ipfs/, and keeps the signaling key directory in .stardust/signaling/keys.json.`);
 
     return;
   }
@@ -137,6 +137,7 @@ It also starts the embedded IPFS node (RPC API on 5001, gateway on 8080) with it
   });
   const signaling = await startSignalingServer({
     host: values.host,
+    stateDir: join(packageRoot(), '.stardust', 'signaling'),
     port: Number(values['signaling-port']),
     genesisHash: values.genesis ?? devnet.genesisHash,
     // The devnet's genesis names //CallSettler as the CallSettler account; it settles calls

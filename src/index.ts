@@ -3,6 +3,14 @@
  * Importing it has no side effects and touches no browser global.
  */
 export { StardustClient } from './client/stardust-client.js';
+export { ClientMessages } from './client/client-messages.js';
+export type {
+  ClientMessagesEvents,
+  ClientMessagesOptions,
+  IncomingVoiceMessage,
+  MessageChainWrites,
+  VoiceMessageSummary,
+} from './client/client-messages.js';
 export { ConfigError, LOCALES, resolveConfig } from './client/config.js';
 export type { ConfigProblem, Locale, ResolvedConfig, StardustConfig } from './client/config.js';
 export { consoleLogger, namedLogger, silentLogger } from './client/logger.js';
@@ -54,6 +62,8 @@ export type { ChainErrorOptions } from './chain/chain-error.js';
 export { TxTracker } from './chain/tx-tracker.js';
 export { WalletSender } from './chain/wallet-sender.js';
 export { SessionProxy, sessionKeySigner, webCryptoSessionKey } from './chain/session-proxy.js';
+export { DEFAULT_SESSION_ALLOWANCE, LazySessionProxy } from './chain/lazy-session-proxy.js';
+export type { LazySessionProxyOptions } from './chain/lazy-session-proxy.js';
 export type { Ed25519SessionKey, SessionProxyOptions } from './chain/session-proxy.js';
 export type {
   ChainCall,

@@ -10,27 +10,42 @@ export const ELEMENTS = {
 
 /**
  * Tags whose classes load with `import()` when the page first uses them, so pages without
- * them never download their code: the room elements carry the whole room implementation.
- * Each maps to the class's export name in the lazy module.
+ * them never download their code: the room elements carry the whole room implementation,
+ * the voice elements the recorder, the player and their strings. Each maps to a loader of
+ * its class.
  */
-export const LAZY_ELEMENTS: Readonly<Record<string, string>> = {
-  'stardust-room': 'StardustRoom',
-  'stardust-room-list': 'StardustRoomList',
+export const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<CustomElementConstructor>>> = {
+  'stardust-room': () => roomElement('StardustRoom'),
+  'stardust-room-list': () => roomElement('StardustRoomList'),
+  'stardust-voice-recorder': () => voiceElement('stardust-voice-recorder'),
+  'stardust-voice-message': () => voiceElement('stardust-voice-message'),
 };
+
+async function roomElement(name: string): Promise<CustomElementConstructor> {
+  const module: Record<string, CustomElementConstructor> =
+    await import('../room/load-room-elements.js');
+
+  return module[name]!;
+}
+
+async function voiceElement(tag: string): Promise<CustomElementConstructor> {
+  const { VOICE_ELEMENTS } = await import('../voice-message/load-voice-elements.js');
+
+  return VOICE_ELEMENTS[tag]!;
+}
 
 /**
  * Loads and registers a lazy tag now, such as before rendering it inside a shadow root
  * that `defineElements` cannot watch. Resolves once the tag is defined.
  */
 export async function defineLazyElement(tag: string): Promise<void> {
-  const name = LAZY_ELEMENTS[tag];
+  const load = LAZY_ELEMENTS[tag];
 
-  if (name === undefined || customElements.get(tag)) return;
+  if (load === undefined || customElements.get(tag)) return;
 
-  const module: Record<string, CustomElementConstructor> =
-    await import('../room/load-room-elements.js');
+  const element = await load();
 
-  if (!customElements.get(tag)) customElements.define(tag, module[name]!);
+  if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
 /** Loads each lazy tag when it first appears in the document; stops once all are defined. */

@@ -3,6 +3,7 @@
  * every socket with 1012 so clients reconnect elsewhere. Flags win over environment
  * variables, which win over defaults.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { pino } from 'pino';
@@ -25,7 +26,10 @@ Starts the signaling server: WebSocket on ws://HOST:PORT/signal, metrics on /met
                         (env STARDUST_GENESIS)
   --origin ORIGINS      comma-separated web origins whose sessions are accepted; any when
                         unset (env STARDUST_ORIGINS)
-  --redis URL           Redis for presence and routing across instances (env REDIS_URL)
+  --redis URL           Redis for presence, routing and the key directory across
+                        instances (env REDIS_URL); run it with --appendonly yes
+  --state-dir DIR       folder for the key directory file (keys.json) when Redis is not
+                        set (env STARDUST_SIGNALING_STATE_DIR, default .stardust/signaling)
   --turn-secret SECRET  coturn static-auth-secret; AUTH_OK then carries TURN credentials
                         (env STARDUST_TURN_SECRET)
   --turn-url URLS       comma-separated TURN URLs, such as turn:127.0.0.1:3478
@@ -51,6 +55,7 @@ export async function signalingOptionsFrom(
       genesis: { type: 'string' },
       origin: { type: 'string' },
       redis: { type: 'string' },
+      'state-dir': { type: 'string' },
       'turn-secret': { type: 'string' },
       'turn-url': { type: 'string' },
       'settler-seed': { type: 'string' },
@@ -80,6 +85,8 @@ export async function signalingOptionsFrom(
     genesisHash: genesis,
     origins: list(values.origin ?? env.STARDUST_ORIGINS),
     redisUrl: values.redis ?? env.REDIS_URL,
+    stateDir:
+      values['state-dir'] ?? env.STARDUST_SIGNALING_STATE_DIR ?? join('.stardust', 'signaling'),
     turnSecret: values['turn-secret'] ?? env.STARDUST_TURN_SECRET,
     turnUrls: list(values['turn-url'] ?? env.STARDUST_TURN_URLS) ?? [],
     settlerSeed: values['settler-seed'] ?? env.STARDUST_SETTLER_SEED,

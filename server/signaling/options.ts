@@ -14,6 +14,11 @@ export interface SignalingServerOptions {
   host?: string;
   /** Port to listen on; 8888. 0 picks a free port. */
   port?: number;
+  /**
+   * Directory for durable state: the key directory is kept in `keys.json` there unless
+   * Redis is configured. Without it (and without Redis) keys live in memory only.
+   */
+  stateDir?: string;
   /** WebSocket path; `/signal`. `/metrics` is served on the same port. */
   path?: string;
   /** Genesis hash every delegation must name (32 bytes, or hex). Required. */
@@ -90,7 +95,10 @@ export interface SignalingServerOptions {
    * ends the call and hands it to the settler as `vanished`; 30 s.
    */
   vanishGraceMs?: number;
-  /** Device key directory; in memory by default. */
+  /**
+   * Device key directory; by default Redis when `redisUrl` is set, else a file under
+   * `stateDir`, else memory.
+   */
   keyDirectory?: KeyDirectory;
   /** Handles ROOM_* messages; by default they are answered with UNKNOWN_TYPE. */
   roomHandler?: RoomHandler;
@@ -115,9 +123,11 @@ export interface ResolvedOptions extends Required<
     | 'settler'
     | 'keyDirectory'
     | 'roomHandler'
+    | 'stateDir'
     | 'logger'
   >
 > {
+  stateDir: string | undefined;
   genesisHash: Uint8Array;
   origins: string[] | undefined;
   redisUrl: string | undefined;
@@ -141,6 +151,7 @@ export function resolveOptions(options: SignalingServerOptions): ResolvedOptions
   return {
     host: options.host ?? '127.0.0.1',
     port: port(options.port ?? 8888),
+    stateDir: options.stateDir,
     path: options.path ?? '/signal',
     genesisHash: genesis(options.genesisHash),
     origins: options.origins,

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 import { MemoryBus, type SignalBus } from './bus.js';
 import { SignalingCore } from './core.js';
-import { MemoryKeyDirectory } from './memory-key-directory.js';
+import { openKeyDirectory } from './open-key-directory.js';
 import { resolveOptions, type SignalingServerOptions } from './options.js';
 import { RedisBus } from './redis-bus.js';
 import { noRoomHandler } from './room-handler.js';
@@ -78,7 +78,7 @@ export async function startSignalingServer(
   const core = new SignalingCore({
     options: resolved,
     bus,
-    directory: options.keyDirectory ?? new MemoryKeyDirectory({ now: resolved.now }),
+    directory: options.keyDirectory ?? (await openKeyDirectory(resolved)).directory,
     rooms: options.roomHandler ?? noRoomHandler,
     settler: callSettler,
     logger,

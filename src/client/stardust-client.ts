@@ -8,6 +8,7 @@ import { fetchGenesisHash } from '../signaling/genesis.js';
 import { SignalingClient, type SignalingClientOptions } from '../signaling/signaling-client.js';
 import { rawSignerOf, SessionManager, type SessionManagerOptions } from '../wallet/session.js';
 import type { WalletSigner } from '../wallet/wallet-signer.js';
+import { ClientMessages, type ClientMessagesOptions } from './client-messages.js';
 import type { ClientCalls, ClientCallsOptions } from './client-calls.js';
 import { resolveConfig, type ResolvedConfig, type StardustConfig } from './config.js';
 import { consoleLogger, namedLogger, type Logger } from './logger.js';
@@ -31,6 +32,8 @@ export class StardustClient {
   #callsLoading: Promise<ClientCalls> | undefined;
   #callsOptions: ClientCallsOptions = {};
   readonly #walletListeners = new Set<(account: string) => void>();
+  #messages: ClientMessages | undefined;
+  #messagesOptions: ClientMessagesOptions = {};
   #sessions: SessionManager | undefined;
   #signaling: SignalingClient | undefined;
   #signalingOptions: Partial<SignalingClientOptions> & Partial<SessionManagerOptions> = {};
@@ -78,6 +81,12 @@ export class StardustClient {
     this.#dropCalls();
     void this.#signaling?.close();
     this.#signaling = undefined;
+
+    if (this.#messages !== undefined && this.#messages.account !== raw.address) {
+      this.#messages.dispose();
+      this.#messages = undefined;
+    }
+
     this.#wallet = raw;
     this.#walletSigner = 'account' in wallet ? wallet : undefined;
     this.#signalingOptions = options;
@@ -103,6 +112,46 @@ export class StardustClient {
     this.#walletListeners.add(listener);
 
     return () => this.#walletListeners.delete(listener);
+  }
+
+  /**
+   * Sets how voice messages are stored and sent (see {@link ClientMessagesOptions}). Takes
+   * effect for the next {@link messages} service: call it before the first use.
+   */
+  configureMessages(options: ClientMessagesOptions): void {
+    this.#messagesOptions = { ...this.#messagesOptions, ...options };
+    this.#messages?.dispose();
+    this.#messages = undefined;
+  }
+
+  /**
+   * The voice messages of the wallet account, created on first use: `ready()` sets up the
+   * device and starts receiving, `send()` seals and queues a recording, `play()` plays a
+   * received one. The same service until the wallet account changes.
+   * @throws StardustError INVALID_STATE before useWallet().
+   */
+  get messages(): ClientMessages {
+    if (this.#disposed) throw new StardustError('DISPOSED', 'The Stardust client was disposed.');
+
+    if (this.#wallet === undefined) {
+      throw new StardustError(
+        'INVALID_STATE',
+        'No wallet account: call useWallet() before using voice messages.',
+      );
+    }
+
+    this.#messages ??= new ClientMessages({
+      wallet: this.#wallet,
+      walletSigner: this.#walletSigner,
+      signaling: () => this.signaling,
+      sessions: () => this.sessions,
+      chain: this.chain,
+      config: this.config,
+      options: this.#messagesOptions,
+      logger: namedLogger(this.logger, 'messages'),
+    });
+
+    return this.#messages;
   }
 
   /** The session of the wallet account: one wallet prompt per delegation lifetime. */
@@ -197,6 +246,7 @@ export class StardustClient {
   async dispose(): Promise<void> {
     this.#disposed = true;
     this.#dropCalls();
+    this.#messages?.dispose();
     await this.#signaling?.close();
     await this.#chain?.dispose();
   }

@@ -5,7 +5,7 @@
  * transaction that landed while its result was lost is not sent again.
  */
 import type { ChatPallet } from '../chain/pallets/chat.js';
-import type { TxSender } from '../chain/types.js';
+import type { TxProgress, TxSender } from '../chain/types.js';
 import type { Logger } from '../client/logger.js';
 import { silentLogger } from '../client/logger.js';
 import { sameAccount } from '../shared/ss58.js';
@@ -31,6 +31,8 @@ export interface ChainDeliveryOptions {
    * fail the delivery: the chain event reaches the receiver anyway.
    */
   notify?: (notice: VoiceNotice) => Promise<void>;
+  /** Called with each stage of an item's transaction: signing, ready, inBlock, failed. */
+  onProgress?: (item: OutboxRecord, progress: TxProgress) => void;
   /** How many of the sender's latest chain messages `findDelivered` searches; 50 by default. */
   searchDepth?: number;
   logger?: Logger;
@@ -50,7 +52,10 @@ export function chainDelivery(options: ChainDeliveryOptions): OutboxDelivery {
         transcription: null,
         burnAfterReading: item.burn,
       });
-      const result = await options.sender.send(call, { waitFor: 'inBlock' });
+      const result = await options.sender.send(call, {
+        waitFor: 'inBlock',
+        onProgress: (progress) => options.onProgress?.(item, progress),
+      });
       const receipt: Record<string, string> = {
         txHash: result.txHash,
         blockHash: result.blockHash ?? '',

@@ -20,6 +20,12 @@ export interface RefillOptions {
   lowWater?: number;
   /** Lifetime of new prekeys; 7 days by default. */
   ttlMs?: number;
+  /**
+   * Prekeys still unclaimed at the key directory, when known. Senders claim prekeys there
+   * without this device noticing, so this count, not the live prekeys stored here, decides
+   * whether to refill. The stored prekeys must stay until they are used or expire.
+   */
+  available?: number;
   now?: () => number;
   signingBytes: PrekeySigningBytes;
 }
@@ -54,12 +60,13 @@ export async function refillPrekeys(
   }
 
   const live = await store.listPrekeys(address, now());
+  const available = options.available ?? live.length;
 
-  if (live.length >= lowWater) return [];
+  if (available >= lowWater) return [];
 
   const firstId = Math.max(device.nextPrekeyId ?? 1, ...live.map((prekey) => prekey.id + 1));
   const prekeys = await generatePrekeys(device, {
-    count: batchSize - live.length,
+    count: batchSize - available,
     firstId,
     ttlMs: options.ttlMs ?? DEFAULT_PREKEY_TTL_MS,
     now,

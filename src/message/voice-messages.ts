@@ -12,6 +12,7 @@ import Long from 'long';
 import type { voice } from '../../proto/gen/voice.js';
 import type { Logger } from '../client/logger.js';
 import { silentLogger } from '../client/logger.js';
+import { equalBytes } from '../shared/bytes.js';
 import { StardustError } from '../shared/errors.js';
 import { sameAccount } from '../shared/ss58.js';
 import type { KeyType, WalletSigner } from '../wallet/wallet-signer.js';
@@ -136,11 +137,25 @@ export class VoiceMessages {
 
     const fresh = await refillPrekeys(this.#store, this.account, {
       batchSize: this.#batchSize,
+      available: await this.#publishedPrekeys(device.deviceId),
       now: this.#now,
       signingBytes: (deviceId, prekey) => this.#prekeyBytes(deviceId, prekey),
     });
 
     await this.#directory.publish(this.#bundle(device, fresh));
+  }
+
+  /**
+   * Returns how many one-time prekeys of this device the key directory still holds: 0 when
+   * the directory does not list the device (a first setup, or a directory that lost it).
+   */
+  async #publishedPrekeys(deviceId: Uint8Array): Promise<number> {
+    const { devices, prekeysLeft } = await this.#directory.lookup(this.account, false);
+    const index = devices.findIndex(
+      (bundle) => bundle.deviceId != null && equalBytes(bundle.deviceId, deviceId),
+    );
+
+    return index < 0 ? 0 : (prekeysLeft[index] ?? 0);
   }
 
   /**

@@ -79,5 +79,10 @@ describe('localization', () => {
 
     assert.ok(rooms.includes('举手发言'), 'the room module has the room strings');
     assert.ok(!main.includes('举手发言'), 'the main module lacks them');
+
+    const voice = readFileSync(join(root, 'components/voice-message/locales/zh-CN.ts'), 'utf8');
+
+    assert.ok(voice.includes('按住录音'), 'the voice module has the voice strings');
+    assert.ok(!main.includes('按住录音'), 'the main module lacks them');
   });
 });

@@ -2,6 +2,7 @@
 // hash read from a chain node with one JSON-RPC call.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import { WebSocketServer } from 'ws';
@@ -55,6 +56,9 @@ describe('signaling command', () => {
       env,
     );
     const defaults = await signalingOptionsFrom(['--genesis', HASH], {});
+    const stateEnv = { STARDUST_GENESIS: HASH, STARDUST_SIGNALING_STATE_DIR: '/tmp/from-env' };
+    const fromEnvState = await signalingOptionsFrom([], stateEnv);
+    const fromFlagState = await signalingOptionsFrom(['--state-dir', '/tmp/from-flag'], stateEnv);
 
     assert.equal(fromEnv?.port, 9000);
     assert.equal(fromEnv?.redisUrl, 'redis://127.0.0.1:1');
@@ -65,6 +69,9 @@ describe('signaling command', () => {
     assert.equal(defaults?.host, '127.0.0.1');
     assert.equal(defaults?.port, 8888);
     assert.equal(defaults?.redisUrl, undefined);
+    assert.equal(defaults?.stateDir, join('.stardust', 'signaling'));
+    assert.equal(fromEnvState?.stateDir, '/tmp/from-env');
+    assert.equal(fromFlagState?.stateDir, '/tmp/from-flag');
   });
 
   it('requires a genesis hash or a chain', async () => {

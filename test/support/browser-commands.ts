@@ -4,6 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { pino } from 'pino';
 
 import { startIpfs, type IpfsHandle } from '../../server/ipfs/ipfs-server.js';
@@ -20,6 +23,8 @@ let chopsticks: Promise<Chopsticks> | undefined;
 /** IPFS nodes that tests start and stop themselves, by API port. */
 const ipfsNodes = new Map<number, IpfsHandle>();
 const ipfsStateDir = mkdtempSync(join(tmpdir(), 'stardust-browser-ipfs-'));
+/** Gateways started by 'html-gateway-start'. */
+const htmlGateways: Server[] = [];
 /** PID of the chopsticks child, so the exit handler can stop it synchronously. */
 let chopsticksPid: number | undefined;
 
@@ -55,18 +60,35 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
    * Starts an IPFS node that the test controls, on `apiPort` when given (to bring a stopped
    * node back at the same address), and returns its URLs.
    */
-  'ipfs-node-start': async (payload: { apiPort?: number }) => {
+  'ipfs-node-start': async (payload: { apiPort?: number; gatewayPort?: number }) => {
     const node = await startIpfs({
       stateDir: ipfsStateDir,
       apiPort: payload.apiPort ?? 0,
-      gatewayPort: 0,
+      gatewayPort: payload.gatewayPort ?? 0,
       logger: pino({ level: 'warn' }),
     });
     const apiPort = Number(new URL(node.apiUrl).port);
 
     ipfsNodes.set(apiPort, node);
 
-    return { apiUrl: node.apiUrl, gatewayUrl: node.gatewayUrl, apiPort };
+    const gatewayPort = Number(new URL(node.gatewayUrl).port);
+
+    return { apiUrl: node.apiUrl, gatewayUrl: node.gatewayUrl, apiPort, gatewayPort };
+  },
+  /**
+   * Starts a gateway that answers every request with 200 and an HTML error page, as a
+   * misconfigured proxy does, and returns its URL.
+   */
+  'html-gateway-start': async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html', 'access-control-allow-origin': '*' });
+      response.end('<!doctype html><title>502</title><h1>Bad gateway</h1>');
+    });
+
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    htmlGateways.push(server);
+
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
   },
   /** Stops a node started with ipfs-node-start. */
   'ipfs-node-stop': async (payload: { apiPort: number }) => {
@@ -122,6 +144,8 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
 };
 
 process.once('exit', () => {
+  for (const server of htmlGateways) server.close();
+
   for (const coturn of coturns.values()) process.kill(coturn.pid, 'SIGTERM');
 
   for (const stack of stacks.values()) void stack.then((started) => started.close());

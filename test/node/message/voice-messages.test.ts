@@ -113,6 +113,25 @@ describe('VoiceMessages service', () => {
     assert.deepEqual(result.prekeysLeft, [5]);
   });
 
+  it('refills prekeys that senders claimed', async () => {
+    const directory = await FileKeyDirectory.open({ path: join(dir, 'refill.json') });
+    const bob = await device('//Bob', directory);
+
+    await bob.service.setupDevice();
+
+    for (let i = 0; i < 3; i += 1) await directory.lookup(bob.wallet.account.address, true);
+
+    const drained = await directory.lookup(bob.wallet.account.address, false);
+
+    await bob.service.setupDevice();
+
+    const refilled = await directory.lookup(bob.wallet.account.address, false);
+
+    assert.deepEqual(drained.prekeysLeft, [2]);
+    assert.deepEqual(refilled.prekeysLeft, [5]);
+    assert.equal(bob.wallet.prompts, 1);
+  });
+
   it('seals for the recipient and the sender devices', async () => {
     const directory = await FileKeyDirectory.open({ path: join(dir, 'send.json') });
     const alice = await device('//Alice', directory);
