@@ -24,7 +24,7 @@ import {
   signalTypeName,
 } from '../../src/shared/codec.js';
 import { toDelegation, verifyDelegation } from '../../src/shared/delegation.js';
-import { type ErrorCode, StardustError } from '../../src/shared/errors.js';
+import { type ErrorCode, hasErrorCode, StardustError } from '../../src/shared/errors.js';
 import {
   challengeSigningBytes,
   signalSigningBytes,
@@ -531,9 +531,28 @@ export class SignalingCore {
     const fail = (code: ErrorCode, text: string): void => {
       this.metrics.authenticated(false);
       this.reject(connection, message, code, text);
-      connection.close(1008, code);
+      // 1013 (try again later) for an outage of Redis: the client retries with a longer backoff.
+      connection.close(code === 'SERVER_UNAVAILABLE' ? 1013 : 1008, code);
     };
 
+    try {
+      await this.#checkAndBind(connection, message, fail);
+    } catch (error) {
+      if (!hasErrorCode(error, 'SERVER_UNAVAILABLE')) throw error;
+
+      this.logger.warn(
+        { socket: connection.id },
+        'refused a session: Redis is unreachable, so it cannot be recorded',
+      );
+      fail('SERVER_UNAVAILABLE', (error as StardustError).message);
+    }
+  }
+
+  async #checkAndBind(
+    connection: SignalConnection,
+    message: SignalMessage,
+    fail: (code: ErrorCode, text: string) => void,
+  ): Promise<void> {
     const response = decodePayload(SignalType.AUTH_RESPONSE, message.payload);
 
     if (response.delegation === undefined)

@@ -59,6 +59,7 @@ export async function startSignalingServer(
           now: resolved.now,
           prefix: resolved.redisPrefix,
           presenceTtlMs: resolved.deadAfterMs * 2,
+          logger,
         });
   const core = new SignalingCore({
     options: resolved,
