@@ -211,11 +211,17 @@ export class SignalingCore {
 
     try {
       await this.bus.detach(identity.accountKey, connection.id);
+    } catch (error) {
+      // A Redis outage: the bus repairs its subscriptions once Redis is back.
+      this.logger.warn({ err: error, socket: connection.id }, 'forgetting a closed socket failed');
+    }
+
+    try {
       await this.rooms.disconnected(this.member(connection), this.roomServer);
     } catch (error) {
       this.logger.error(
         { err: error, socket: connection.id },
-        'cleanup after a closed socket failed',
+        'the room handler failed to release a closed socket',
       );
     }
   }

@@ -21,7 +21,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
 import { StardustError } from '../../src/shared/errors.js';
-import type { BusEnvelope, BusHandler, CallRecord, SignalBus } from './bus.js';
+import type { BusEnvelope, BusHandler, BusHealth, CallRecord, SignalBus } from './bus.js';
 import { InstanceRecords } from './instance-records.js';
 
 /** Options of {@link RedisBus}. */
@@ -71,12 +71,18 @@ export class RedisBus implements SignalBus {
   readonly #presenceTtlMs: number;
   readonly #now: () => number;
   readonly #local = new Map<string, Set<string>>();
+  /** Channels whose unsubscribe failed in an outage; dropped once Redis is back. */
+  readonly #staleChannels = new Set<string>();
   readonly #records: InstanceRecords;
   readonly #refresh: ReturnType<typeof setInterval>;
   readonly #logger: Logger | undefined;
   #handler: BusHandler = () => {};
+  readonly #healthListeners = new Set<(health: BusHealth) => void>();
+  /** Which connections are up with their state written back or resubscribed. */
+  readonly #ready = { commands: true, subscriber: true };
   /** Set while Redis is unreachable, so the outage is logged once, not on every retry. */
   #lostSince: number | undefined;
+  #lastError: Error | undefined;
   #closing = false;
 
   private constructor(options: RedisBusOptions, commands: Redis, subscriber: Redis) {
@@ -92,10 +98,11 @@ export class RedisBus implements SignalBus {
       this.#receive(channel, message),
     );
 
-    for (const connection of [commands, subscriber]) {
-      connection.on('error', (error: Error) => this.#connectionLost(error));
-    }
-
+    // ioredis prints errors that have no listener; they are logged once per outage instead.
+    commands.on('error', (error: Error) => (this.#lastError = error));
+    subscriber.on('error', (error: Error) => (this.#lastError = error));
+    commands.on('close', () => this.#connectionLost('commands'));
+    subscriber.on('close', () => this.#connectionLost('subscriber'));
     // Both connections came up before the constructor ran: every later `ready` is a
     // reconnection, after which Redis may have lost everything.
     commands.on('ready', () => void this.#restore());
@@ -170,8 +177,7 @@ export class RedisBus implements SignalBus {
 
     await this.#redis('forget a socket', async () => {
       // The account may have come back while the unsubscribe was on its way.
-      if (last && !this.#local.has(account))
-        await this.#subscriber.unsubscribe(this.#channel(account));
+      if (last && !this.#local.has(account)) await this.#unsubscribe(this.#channel(account));
 
       await this.#commands.hdel(this.#key('presence', account), socketId);
     });
@@ -373,14 +379,50 @@ export class RedisBus implements SignalBus {
     }
   }
 
-  #connectionLost(error: Error): void {
-    if (this.#lostSince !== undefined || this.#closing) return;
+  /** Whether both connections to Redis are up and their state is written back. */
+  get healthy(): boolean {
+    return this.#lostSince === undefined;
+  }
+
+  onHealth(listener: (health: BusHealth) => void): () => void {
+    this.#healthListeners.add(listener);
+
+    return () => this.#healthListeners.delete(listener);
+  }
+
+  #connectionLost(connection: 'commands' | 'subscriber'): void {
+    if (this.#closing) return;
+
+    this.#ready[connection] = false;
+
+    if (this.#lostSince !== undefined) return;
 
     this.#lostSince = this.#now();
     this.#logger?.warn(
-      { err: error, instance: this.instanceId },
+      { err: this.#lastError, instance: this.instanceId },
       'lost the connection to Redis; retrying',
     );
+    this.#emitHealth({ healthy: false, downMs: 0 });
+  }
+
+  /** Reports the bus healthy again once both connections finished their repair. */
+  #repaired(connection: 'commands' | 'subscriber'): void {
+    this.#ready[connection] = true;
+
+    if (!this.#ready.commands || !this.#ready.subscriber || this.#lostSince === undefined) return;
+
+    const downMs = this.#now() - this.#lostSince;
+
+    this.#lostSince = undefined;
+    this.#logger?.info(
+      { instance: this.instanceId, downMs, accounts: this.#local.size },
+      'Redis reachable again; presence, subscriptions and records written back',
+    );
+    this.#emitHealth({ healthy: true, downMs });
+  }
+
+  #emitHealth(health: BusHealth): void {
+    for (const listener of this.#healthListeners) listener(health);
   }
 
   /** Writes back presence, delegations, revocations and calls after a reconnection. */
@@ -420,33 +462,49 @@ export class RedisBus implements SignalBus {
       return;
     }
 
-    if (this.#lostSince !== undefined) {
-      this.#logger?.info(
-        {
-          instance: this.instanceId,
-          downMs: this.#now() - this.#lostSince,
-          accounts: this.#local.size,
-          records: records.length,
-        },
-        'Redis reachable again; presence and records written back',
-      );
-    }
-
-    this.#lostSince = undefined;
+    this.#repaired('commands');
   }
 
-  /** Subscribes again to every channel this instance needs; repeats are harmless. */
+  /**
+   * Unsubscribes from an account's channel. A channel left subscribed by a failed attempt
+   * would make PUBLISH count this instance as a receiver, and an offline account would look
+   * online, so the failure is remembered and repaired after the outage.
+   */
+  async #unsubscribe(channel: string): Promise<void> {
+    try {
+      await this.#subscriber.unsubscribe(channel);
+      this.#staleChannels.delete(channel);
+    } catch (error) {
+      this.#staleChannels.add(channel);
+      throw error;
+    }
+  }
+
+  /**
+   * Subscribes again to every channel this instance needs (repeats are harmless) and drops
+   * the ones an outage left behind.
+   */
   async #resubscribe(): Promise<void> {
     const channels = [
       this.#controlChannel(),
       ...[...this.#local.keys()].map((account) => this.#channel(account)),
     ];
+    const needed = new Set(channels);
+    const stale = [...this.#staleChannels].filter((channel) => !needed.has(channel));
 
     try {
       await this.#subscriber.subscribe(...channels);
+
+      if (stale.length > 0) await this.#subscriber.unsubscribe(...stale);
+
+      this.#staleChannels.clear();
     } catch (error) {
       this.#logger?.warn({ err: error }, 'subscribing again after a Redis outage failed');
+
+      return;
     }
+
+    this.#repaired('subscriber');
   }
 
   async #refreshPresence(): Promise<void> {

@@ -2,8 +2,9 @@
 // options JSON in argv[2], reporting over the IPC channel. A separate process is what a
 // fault test needs: SIGKILL and SIGSTOP then hit a real server with real sockets.
 //
-// IPC: `{ ready, url, metricsUrl, serverId }` once listening; `'stats'` is answered with
-// `{ stats: { memory, connections } }` after a forced GC.
+// IPC: `{ ready, url, metricsUrl, serverId }` once listening; `{ busHealth }` on every
+// change of its Redis connection; `'stats'` is answered with `{ stats: { memory,
+// connections } }` after a forced GC.
 import { startSignalingServer } from '../../server/signaling/server.js';
 import type { SignalingServerOptions } from '../../server/signaling/options.js';
 import { BroadcastRoomHandler } from './broadcast-room-handler.js';
@@ -20,7 +21,8 @@ export interface SignalingChildOptions extends Omit<
 const options = JSON.parse(process.argv[2] ?? '{}') as SignalingChildOptions;
 const { broadcastRooms, ...serverOptions } = options;
 const server = await startSignalingServer({
-  logLevel: 'warn',
+  // Errors only: the fault suites cause warnings on purpose.
+  logLevel: 'error',
   ...serverOptions,
   ...(broadcastRooms === true ? { roomHandler: new BroadcastRoomHandler(options.redisUrl) } : {}),
 });
@@ -38,6 +40,7 @@ process.on('message', (message: unknown) => {
     process.send!({ stats: { memory: measure(), connections: server.connections() } });
   }
 });
+server.onBusHealth((health) => process.send!({ busHealth: health }));
 process.on('disconnect', () => void server.close().then(() => process.exit(0)));
 process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
 process.send!({

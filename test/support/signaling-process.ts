@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import type { BusHealth } from '../../server/signaling/bus.js';
 import type { SignalingChildOptions } from './signaling-child.js';
 
 const CHILD = fileURLToPath(new URL('./signaling-child.ts', import.meta.url));
@@ -25,6 +26,8 @@ export interface SignalingProcess {
   readonly exited: Promise<number | NodeJS.Signals>;
   /** Memory after a forced GC, and open sockets. */
   stats(): Promise<SignalingProcessStats>;
+  /** Resolves with the next report of the server's Redis connection that `match` takes. */
+  nextBusHealth(match?: (health: BusHealth) => boolean): Promise<BusHealth>;
   /** Sends `signal` to the process (SIGKILL, SIGSTOP, SIGCONT, …). */
   signal(signal: NodeJS.Signals): void;
   /** SIGKILL, then waits for the exit. */
@@ -84,6 +87,17 @@ export async function startSignalingProcess(
 
         child.on('message', listener);
         child.send('stats');
+      }),
+    nextBusHealth: (match = () => true) =>
+      new Promise((resolve) => {
+        const listener = (message: { busHealth?: BusHealth }): void => {
+          if (message.busHealth === undefined || !match(message.busHealth)) return;
+
+          child.off('message', listener);
+          resolve(message.busHealth);
+        };
+
+        child.on('message', listener);
       }),
     signal(signal) {
       if (!gone()) process.kill(child.pid!, signal);
