@@ -164,6 +164,7 @@ export class SignalingCore {
       randomBytes(32),
       this.options,
       this.now(),
+      (closing, reason) => this.#closing(closing, reason),
     );
 
     this.connections.set(id, connection);
@@ -190,10 +191,17 @@ export class SignalingCore {
     return connection;
   }
 
-  /** Forgets a closed socket. */
+  /**
+   * Forgets a closed socket: when its peer closed it, or at once when the server closes it.
+   * Runs once per socket.
+   */
   async closed(connection: SignalConnection): Promise<void> {
     connection.state = 'closed';
     clearTimeout(connection.authTimer);
+
+    if (connection.released) return;
+
+    connection.released = true;
     this.connections.delete(connection.id);
 
     const identity = connection.identity;
@@ -288,6 +296,25 @@ export class SignalingCore {
         known ? error.message : 'The server failed to handle the message; retry.',
       );
     }
+  }
+
+  /** The server closes a socket: counts a slow consumer, then forgets the socket. */
+  #closing(connection: SignalConnection, reason: string): void {
+    if (reason === 'SLOW_CONSUMER') {
+      this.metrics.rejection('SLOW_CONSUMER');
+      this.#rejections.add('SLOW_CONSUMER');
+      this.logger.warn(
+        {
+          socket: connection.id,
+          account: connection.identity?.account,
+          bufferedBytes: connection.bufferedBytes,
+          limit: this.options.maxBufferedBytes,
+        },
+        'closing a socket that stopped reading',
+      );
+    }
+
+    void this.closed(connection);
   }
 
   /** Closes sockets that were silent longer than `deadAfterMs`. */
