@@ -29,6 +29,8 @@ Starts the signaling server: WebSocket on ws://HOST:PORT/signal, metrics on /met
   --settler-seed SEED   secret URI of the CallSettler account (env STARDUST_SETTLER_SEED)
   --strict              verify every message signature at the server too
                         (env STARDUST_STRICT_SIGNALING=1)
+  --max-buffered-bytes N  bytes queued for one socket before it is closed as a slow
+                        consumer (env STARDUST_MAX_BUFFERED_BYTES, default 4194304)
   --log-level LEVEL     pino level: fatal, error, warn, info, debug (env LOG_LEVEL, default info)`;
 
 /** Parses `argv` and the environment into server options. */
@@ -49,6 +51,7 @@ export async function signalingOptionsFrom(
       'turn-url': { type: 'string' },
       'settler-seed': { type: 'string' },
       strict: { type: 'boolean' },
+      'max-buffered-bytes': { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -78,6 +81,9 @@ export async function signalingOptionsFrom(
     turnUrls: list(values['turn-url'] ?? env.STARDUST_TURN_URLS) ?? [],
     settlerSeed: values['settler-seed'] ?? env.STARDUST_SETTLER_SEED,
     verifyEveryMessage: values.strict ?? env.STARDUST_STRICT_SIGNALING === '1',
+    maxBufferedBytes: optionalNumber(
+      values['max-buffered-bytes'] ?? env.STARDUST_MAX_BUFFERED_BYTES,
+    ),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
   };
 }
@@ -104,6 +110,11 @@ async function stopOnSignal(server: SignalingServerHandle): Promise<void> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
+}
+
+/** The number in `value`, or undefined when unset; the server's options reject bad numbers. */
+function optionalNumber(value: string | undefined): number | undefined {
+  return value === undefined || value.trim() === '' ? undefined : Number(value);
 }
 
 function list(value: string | undefined): string[] | undefined {
