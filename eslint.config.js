@@ -25,6 +25,7 @@ export default tseslint.config(
       'proto/gen/**',
       'components/locales/**',
       'src/message/opus-encoder-worklet.js',
+      'src/message/opus-decoder-worker.js',
       'demo/examples/*/dist/**',
       'demo/examples/*/node_modules/**',
     ],

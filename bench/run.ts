@@ -16,6 +16,7 @@ import type { BenchEntry } from './entry.js';
 const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
   proto: async () => (await import('./proto.bench.js')).protoBench,
   devnet: async () => (await import('./devnet.bench.js')).devnetBench,
+  voice_message: async () => (await import('./voice-message.bench.js')).voiceMessageBench,
   bundle: async () => (await import('./bundle.bench.js')).bundleBench,
   signaling: async () => (await import('./signaling.bench.js')).signalingBench,
 };

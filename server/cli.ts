@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 
 import { startDevnet } from './devnet/index.js';
+import { startIpfs } from './ipfs/ipfs-server.js';
 import { launchJanus, type JanusProcess } from './signaling/janus/launcher.js';
 import { runSignaling } from './signaling/cli.js';
 import { startSignalingServer } from './signaling/server.js';
@@ -30,7 +31,7 @@ const commands: Record<string, Command> = {
   dev: runDev,
   devnet: runDevnet,
   signaling: runSignaling,
-  ipfs: notYetAvailable('ipfs'),
+  ipfs: runIpfs,
 };
 
 /** Runs the command line `argv` (without the node and script paths). */
@@ -67,13 +68,6 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-function notYetAvailable(name: string): Command {
-  return async () => {
-    console.error(`stardust-voice ${name}: not yet available in this version.`);
-    process.exitCode = 2;
-  };
-}
-
 async function runDev(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -105,7 +99,10 @@ Starts the local stack and serves the demo page with Vite.
                  (env STARDUST_JANUS_ICE, default every non-loopback interface)
   --signaling-port  port of the signaling server (env STARDUST_SIGNALING_PORT, default 8888)
   --genesis      genesis hash the signaling server accepts (env STARDUST_GENESIS; the
-                 devnet's by default)`);
+                 devnet's by default)
+
+It also starts the embedded IPFS node (RPC API on 5001, gateway on 8080) with its blocks in
+.stardust/ipfs/.`);
 
     return;
   }
@@ -120,6 +117,14 @@ Starts the local stack and serves the demo page with Vite.
   });
 
   console.log(`Stardust devnet: ${devnet.url}`);
+
+  const ipfs = await startIpfs({
+    host: values.host,
+    stateDir: join(packageRoot(), '.stardust', 'ipfs'),
+    logger: logger.child({ service: 'ipfs' }),
+  });
+
+  console.log(`IPFS RPC API: ${ipfs.apiUrl}, gateway: ${ipfs.gatewayUrl}`);
 
   const signaling = await startSignalingServer({
     host: values.host,
@@ -141,7 +146,56 @@ Starts the local stack and serves the demo page with Vite.
   await demo.close();
   await signaling.close();
   await janus?.close();
+  await ipfs.close();
   await devnet.close();
+}
+
+async function runIpfs(argv: string[]): Promise<void> {
+  const env = process.env;
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string', default: env.STARDUST_HOST ?? '127.0.0.1' },
+      'api-port': { type: 'string', default: env.STARDUST_IPFS_API_PORT ?? '5001' },
+      'gateway-port': { type: 'string', default: env.STARDUST_IPFS_GATEWAY_PORT ?? '8080' },
+      'state-dir': {
+        type: 'string',
+        default: env.STARDUST_IPFS_STATE_DIR ?? join('.stardust', 'ipfs'),
+      },
+      'cors-origin': { type: 'string', multiple: true, default: [] },
+      'log-level': { type: 'string', default: env.LOG_LEVEL ?? 'info' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+
+  if (values.help) {
+    console.log(`Usage: stardust-voice ipfs [options]
+
+Starts the embedded IPFS node: a Kubo-compatible RPC API and a path gateway.
+  --host           address both listen on (env STARDUST_HOST, default 127.0.0.1)
+  --api-port       RPC API port, 0 for any free one (env STARDUST_IPFS_API_PORT, default 5001)
+  --gateway-port   gateway port, 0 for any free one (env STARDUST_IPFS_GATEWAY_PORT,
+                   default 8080)
+  --state-dir      folder for blocks (env STARDUST_IPFS_STATE_DIR, default .stardust/ipfs)
+  --cors-origin    web origin allowed to call the RPC API besides loopback pages; repeat
+                   for several, "*" allows every origin
+  --log-level      pino level (env LOG_LEVEL, default info)`);
+
+    return;
+  }
+
+  const ipfs = await startIpfs({
+    host: values.host,
+    apiPort: parsePort(values['api-port']!, '--api-port'),
+    gatewayPort: parsePort(values['gateway-port']!, '--gateway-port'),
+    stateDir: values['state-dir']!,
+    apiCorsOrigins: values['cors-origin'],
+    logger: pino({ level: values['log-level']! }),
+  });
+
+  console.log(`IPFS RPC API: ${ipfs.apiUrl}, gateway: ${ipfs.gatewayUrl}`);
+  await waitForStopSignal();
+  await ipfs.close();
 }
 
 async function runDevnet(argv: string[]): Promise<void> {

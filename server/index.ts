@@ -6,6 +6,8 @@ export { startDemo } from './stack/demo.js';
 export type { DemoHandle, DemoOptions } from './stack/demo.js';
 export { DEV_ACCOUNT_NAMES, startDevnet, TREASURY_ACCOUNT } from './devnet/index.js';
 export type { DevnetHandle, DevnetOptions } from './devnet/index.js';
+export { startIpfs } from './ipfs/ipfs-server.js';
+export type { IpfsHandle, IpfsOptions } from './ipfs/ipfs-server.js';
 export { main as runCli } from './cli.js';
 export { startSignalingServer } from './signaling/server.js';
 export type { SignalingServerHandle } from './signaling/server.js';

@@ -208,3 +208,105 @@ export type {
   CallCosts,
   VoiceCallCalls,
 } from './call/call-chain.js';
+export { VoiceRecorder, OGG_OPUS_MIME, mapMicrophoneError } from './message/recorder.js';
+export type {
+  Recording,
+  RecorderEvents,
+  RecorderOptions,
+  RecorderState,
+  StopReason,
+} from './message/recorder.js';
+export {
+  OPUS_APPLICATIONS,
+  OPUS_FRAME_SIZES_MS,
+  OPUS_SAMPLE_RATES,
+  resolveEncoderOptions,
+} from './message/encoder-options.js';
+export type { EncoderOptions, ResolvedEncoderOptions } from './message/encoder-options.js';
+export { audioDurationMs, finiteDurationMs, formatDuration } from './message/duration.js';
+export { inspectOggOpus, parseOggPages } from './message/ogg.js';
+export type { OggOpusInfo, OggPage, OpusHead } from './message/ogg.js';
+export { webmDurationMs } from './message/webm.js';
+export {
+  DEFAULT_PREKEY_TTL_MS,
+  generateDeviceKeys,
+  generatePrekeys,
+  verifyPrekey,
+} from './message/device-keys.js';
+export type {
+  DeviceKeys,
+  GeneratePrekeysOptions,
+  PrekeyPublic,
+  PrekeyRecord,
+  PrekeySigningBytes,
+} from './message/device-keys.js';
+export {
+  ENVELOPE_VERSION,
+  openVoiceMessage,
+  readEnvelopeHeader,
+  sealVoiceMessage,
+} from './message/envelope.js';
+export type {
+  OpenedVoiceMessage,
+  OpeningDevice,
+  RecipientDevice,
+  SealInput,
+  VoicePayload,
+} from './message/envelope.js';
+export { refillPrekeys } from './message/prekeys.js';
+export type { RefillOptions } from './message/prekeys.js';
+export { computeCid } from './message/cid.js';
+export { IpfsClient } from './message/ipfs-client.js';
+export type {
+  GatewayFailure,
+  IpfsClientOptions,
+  UploadOptions,
+  UploadResult,
+} from './message/ipfs-client.js';
+export { MessageStore } from './message/store/message-store.js';
+export type {
+  MessageStoreOptions,
+  OutboxRecord,
+  OutboxState,
+  Tombstone,
+} from './message/store/message-store.js';
+export { CiphertextCache, DEFAULT_CACHE_QUOTA_BYTES } from './message/store/ciphertext-cache.js';
+export type { CiphertextCacheOptions } from './message/store/ciphertext-cache.js';
+export { VoiceMessages } from './message/voice-messages.js';
+export {
+  canonicalDeviceBinding,
+  onVoiceNotice,
+  signalingKeyDirectory,
+  signalingNotifier,
+} from './message/signaling-keys.js';
+export type { ReceivedVoiceNotice } from './message/signaling-keys.js';
+export type {
+  BindingFields,
+  DeviceBinding,
+  KeyDirectoryClient,
+  SendVoiceInput,
+  VoiceMessagesOptions,
+} from './message/voice-messages.js';
+export { chainDelivery } from './message/chain-delivery.js';
+export { VoiceInbox } from './message/voice-inbox.js';
+export type { InboxEntry, VoiceInboxEvents, VoiceInboxOptions } from './message/voice-inbox.js';
+export type { ChainDeliveryOptions, VoiceNotice } from './message/chain-delivery.js';
+export { Outbox, exponentialRetryPolicy } from './message/outbox.js';
+export type {
+  EnqueueInput,
+  OutboxClock,
+  OutboxDelivery,
+  OutboxEvents,
+  OutboxOptions,
+  RetryPolicy,
+} from './message/outbox.js';
+export { PLAYBACK_RATES, VoicePlayer } from './message/player.js';
+export type {
+  PlayableAudio,
+  PlaybackRate,
+  PlayerEvents,
+  PlayerOptions,
+  PlayerState,
+} from './message/player.js';
+export { VoiceMessageReader } from './message/message-reader.js';
+export type { ReadVoiceMessage, VoiceMessageReaderOptions } from './message/message-reader.js';

@@ -278,7 +278,8 @@ export const ERROR_CODES = {
   ENCODER_LOAD_FAILED: {
     area: 'message',
     meaning: 'The Opus encoder asset could not be loaded.',
-    action: 'Serve the encoder next to the bundle and allow it in the CSP (script-src blob:).',
+    action:
+      "Serve the SDK's chunks next to the bundle (with CORS from another origin) and allow blob: and 'wasm-unsafe-eval' in the CSP script-src.",
   },
   MIC_PERMISSION_DENIED: {
     area: 'message',
@@ -300,6 +301,22 @@ export const ERROR_CODES = {
     area: 'message',
     meaning: 'The browser blocked playback without a user gesture.',
     action: 'Tap play again.',
+  },
+  RECORDING_FAILED: {
+    area: 'message',
+    meaning:
+      'The recording stopped because the encoder failed or the microphone track ended while recording.',
+    action: 'Record again; if it repeats, check the microphone in the browser settings.',
+  },
+  AUDIO_FORMAT_INVALID: {
+    area: 'message',
+    meaning: 'The audio is neither an Ogg Opus nor a WebM stream that can be parsed.',
+    action: 'Record with the SDK recorder or MediaRecorder (audio/webm; codecs=opus).',
+  },
+  PLAYBACK_FAILED: {
+    area: 'message',
+    meaning: 'The audio could not be decoded or played on this browser.',
+    action: 'Retry; if it repeats, the browser lacks Ogg Opus and WebAudio decoding support.',
   },
 
   // Voice message delivery and encryption.
@@ -345,6 +362,12 @@ export const ERROR_CODES = {
     area: 'message',
     meaning: 'IndexedDB cannot be opened; the SDK runs in memory and nothing persists.',
     action: 'Leave private browsing mode to keep messages across reloads.',
+  },
+  STORAGE_FULL: {
+    area: 'message',
+    meaning: 'The browser storage quota is used up, so an outbox item or key could not be saved.',
+    action:
+      'Free space in the browser or lower the cache quota; the item stays in memory until then.',
   },
 
   // Calls.

@@ -1,6 +1,14 @@
 // Server commands that browser tests call with `executeServerCommand(name, payload)` from
 // @web/test-runner-commands. Each returns plain JSON.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { pino } from 'pino';
+
+import { startIpfs, type IpfsHandle } from '../../server/ipfs/ipfs-server.js';
 import { startChopsticks, type Chopsticks } from './chopsticks.js';
+import { analyzeOggOpus } from './opus-analysis.js';
 import { startCoturn, type Coturn } from './coturn.js';
 import { startStack, type Stack, type StackOptions } from './stack.js';
 
@@ -9,6 +17,9 @@ const stacks = new Map<string, Promise<Stack>>();
 /** coturn servers started by 'coturn-start', by port, so a test can stop and restart one. */
 const coturns = new Map<number, Coturn>();
 let chopsticks: Promise<Chopsticks> | undefined;
+/** IPFS nodes that tests start and stop themselves, by API port. */
+const ipfsNodes = new Map<number, IpfsHandle>();
+const ipfsStateDir = mkdtempSync(join(tmpdir(), 'stardust-browser-ipfs-'));
 /** PID of the chopsticks child, so the exit handler can stop it synchronously. */
 let chopsticksPid: number | undefined;
 
@@ -40,6 +51,32 @@ export const browserCommands: Record<string, (payload: never, sessionId: string)
   'stack-urls': async (payload: StackOptions) => {
     return (await sharedStack(payload)).urls;
   },
+  /**
+   * Starts an IPFS node that the test controls, on `apiPort` when given (to bring a stopped
+   * node back at the same address), and returns its URLs.
+   */
+  'ipfs-node-start': async (payload: { apiPort?: number }) => {
+    const node = await startIpfs({
+      stateDir: ipfsStateDir,
+      apiPort: payload.apiPort ?? 0,
+      gatewayPort: 0,
+      logger: pino({ level: 'warn' }),
+    });
+    const apiPort = Number(new URL(node.apiUrl).port);
+
+    ipfsNodes.set(apiPort, node);
+
+    return { apiUrl: node.apiUrl, gatewayUrl: node.gatewayUrl, apiPort };
+  },
+  /** Stops a node started with ipfs-node-start. */
+  'ipfs-node-stop': async (payload: { apiPort: number }) => {
+    await ipfsNodes.get(payload.apiPort)?.close();
+    ipfsNodes.delete(payload.apiPort);
+
+    return true;
+  },
+  /** Decodes an Ogg Opus recording (base64) with opusdec and measures it with sox. */
+  'analyze-ogg-opus': (payload: { base64: string }) => analyzeOggOpus(payload.base64),
   /** Starts (once) chopsticks with the Rococo Asset Hub genesis and returns its URL. */
   'chopsticks-url': async () => {
     return (await ensureChopsticks()).url;

@@ -4,7 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { pino } from 'pino';
+
 import { startDevnet } from '../../server/devnet/index.js';
+import { startIpfs } from '../../server/ipfs/ipfs-server.js';
 import type { SignalingServerOptions } from '../../server/signaling/options.js';
 import { startCoturn } from './coturn.js';
 import { startJanus } from './janus.js';
@@ -34,6 +37,8 @@ export interface StackOptions {
    * uses the stack's Redis. Options given here override those defaults.
    */
   signaling?: boolean | Partial<SignalingServerOptions>;
+  /** Start the embedded IPFS node (RPC API and gateway). */
+  ipfs?: boolean;
 }
 
 /** URLs of the servers a stack started; absent servers have no URL. */
@@ -54,6 +59,10 @@ export interface StackUrls {
   signalingMetrics?: string;
   /** Genesis hash (hex with 0x) the signaling server accepts. */
   genesisHash?: string;
+  /** Kubo-compatible RPC API of the embedded IPFS node. */
+  ipfsApi?: string;
+  /** Path gateway of the embedded IPFS node. */
+  ipfsGateway?: string;
 }
 
 export interface Stack {
@@ -112,6 +121,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       urls.devnetUrl = devnet.url;
       urls.devnetHttpUrl = devnet.httpUrl;
       urls.devnetGenesisHash = devnet.genesisHash;
+    }
+
+    if (options.ipfs === true) {
+      const ipfs = await startIpfs({
+        stateDir: join(stateDir, 'ipfs'),
+        apiPort: 0,
+        gatewayPort: 0,
+        logger: pino({ level: 'warn' }),
+      });
+
+      closers.push(() => ipfs.close());
+      urls.ipfsApi = ipfs.apiUrl;
+      urls.ipfsGateway = ipfs.gatewayUrl;
     }
 
     if (options.redis === true) {
