@@ -197,6 +197,7 @@ export class LoadPeer {
           void this.#answer(message, genesisHash).catch(reject);
         } else if (message.type === SignalType.AUTH_OK) {
           this.#serverHandler = () => {};
+
           resolve();
         } else {
           reject(new Error(`peer ${this.index} was refused: ${describeError(message)}`));
