@@ -6,22 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { runLoad, type LoadFigures } from '../support/load/load-scenario.js';
+import { runLoad, STANDARD_LOAD, type LoadFigures } from '../support/load/load-scenario.js';
 import { startSignalingProcess, type SignalingProcess } from '../support/signaling-process.js';
 import { startRedis, type RedisHandle } from '../support/redis.js';
 import { TEST_GENESIS } from '../support/raw-signal-client.js';
 
-export const LOAD = {
-  clients: 1000,
-  calls: 100,
-  roomMembers: 50,
-  candidatesPerParty: 20,
-  callIntervalMs: 100,
-  roomMessagesPerMember: 50,
-  roomIntervalMs: 200,
-  trafficTimeoutMs: 90_000,
-  deliveryTimeoutMs: 20_000,
-};
+const LOAD = STANDARD_LOAD;
 
 let redis: RedisHandle;
 let instances: SignalingProcess[] = [];

@@ -42,6 +42,23 @@ export interface LoadSettings {
   onFinished?: () => Promise<void>;
 }
 
+/**
+ * The load the soak suite asserts and the benchmark records: 1,000 clients, 100 calls with
+ * 20 candidates a party, 100 ms apart, and a room of 50 members sending 50 speaking updates
+ * each, 200 ms apart (about 127,000 deliveries over 10 s).
+ */
+export const STANDARD_LOAD = {
+  clients: 1000,
+  calls: 100,
+  roomMembers: 50,
+  candidatesPerParty: 20,
+  callIntervalMs: 100,
+  roomMessagesPerMember: 50,
+  roomIntervalMs: 200,
+  trafficTimeoutMs: 90_000,
+  deliveryTimeoutMs: 20_000,
+} as const;
+
 /** What the scenario measured. Latencies are from send to receipt, in ms. */
 export interface LoadFigures {
   clients: number;
