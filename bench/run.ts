@@ -40,6 +40,8 @@ async function main(): Promise<void> {
 
   const names = requested.length > 0 ? requested : Object.keys(ENTRIES);
   const runStarted = performance.now();
+
+  ensureBuilt();
   const results: Record<string, unknown> = existsSync(resultsPath)
     ? JSON.parse(readFileSync(resultsPath, 'utf8'))
     : {};
@@ -63,8 +65,20 @@ async function main(): Promise<void> {
 
   writeBenchmarksDoc();
   console.log(
-    `bench: ${names.length} entries in ${Math.round((performance.now() - runStarted) / 1000)} s; wrote bench-results.json and docs/benchmarks.md`,
+    `bench: ${names.length} ${names.length === 1 ? 'entry' : 'entries'} in ${Math.round((performance.now() - runStarted) / 1000)} s; wrote bench-results.json and docs/benchmarks.md`,
   );
+}
+
+/**
+ * Builds dist/ when it is missing: pages bundled for Chromium resolve `protobufjs/minimal.js`
+ * through the package's `browser` field, which points into dist/. `npm ci` builds it through
+ * `prepare`; a fresh checkout without it would fail there.
+ */
+function ensureBuilt(): void {
+  if (existsSync(`${root}dist/proto/lite-runtime/index.js`)) return;
+
+  console.log('bench: dist/ is missing; running npm run build:lib first');
+  execFileSync('npm', ['run', 'build:lib', '--silent'], { cwd: root, stdio: 'inherit' });
 }
 
 function machineFacts(): Record<string, unknown> {

@@ -116,15 +116,18 @@ export class RedisBus implements SignalBus {
    * @throws Error when Redis cannot be reached.
    */
   static async connect(options: RedisBusOptions): Promise<RedisBus> {
-    const connect = (): Redis =>
+    const connect = (subscriber: boolean): Redis =>
       new Redis(options.url, {
         lazyConnect: true,
         maxRetriesPerRequest: 3,
-        enableAutoPipelining: true,
+        enableAutoPipelining: !subscriber,
+        // A subscribing connection cannot send the ready check's INFO: ioredis fails it with
+        // "Connection in subscriber mode" when a SUBSCRIBE is queued during a reconnection.
+        enableReadyCheck: !subscriber,
         retryStrategy: retryDelayMs,
       });
-    const commands = connect();
-    const subscriber = connect();
+    const commands = connect(false);
+    const subscriber = connect(true);
 
     try {
       await Promise.all([commands.connect(), subscriber.connect()]);

@@ -9,8 +9,12 @@ import { Redis } from 'ioredis';
 import WebSocket, { WebSocketServer } from 'ws';
 
 const redisUrl = process.argv[2]!;
-const commands = new Redis(redisUrl, { enableAutoPipelining: true });
-const subscriber = new Redis(redisUrl);
+const commands = new Redis(redisUrl, { enableAutoPipelining: true, lazyConnect: true });
+// No ready check (an INFO command), which a connection already subscribing cannot send.
+const subscriber = new Redis(redisUrl, { enableReadyCheck: false, lazyConnect: true });
+
+await Promise.all([commands.connect(), subscriber.connect()]);
+
 const sockets = new Map<string, WebSocket>();
 const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
 
