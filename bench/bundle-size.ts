@@ -25,6 +25,11 @@ export const EXCLUDED_LAZY_MODULES = {
   encoder: /^src\/message\/opus-encoder-worklet\.js$/,
   /** The playback decoder for browsers without Ogg Opus support. */
   decoder: /^src\/message\/(load-decoder\.ts|opus-decoder[\w-]*\.js)$/,
+  /**
+   * The one-to-one call layer (manager, session, media, chain recorder), loaded by
+   * `StardustClient.loadCalls()` when a page first uses calls.
+   */
+  calls: /^src\/call\/load-calls\.ts$/,
   /** @noble curves, loaded only where WebCrypto lacks Ed25519 or X25519. */
   noble: /^src\/[\w-]+\/load-noble[\w-]*\.ts$/,
 } as const;

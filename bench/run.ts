@@ -21,6 +21,7 @@ const ENTRIES: Record<string, () => Promise<BenchEntry>> = {
   voice_message: async () => (await import('./voice-message.bench.js')).voiceMessageBench,
   bundle: async () => (await import('./bundle.bench.js')).bundleBench,
   signaling: async () => (await import('./signaling.bench.js')).signalingBench,
+  call_setup: async () => (await import('./call-setup.bench.js')).callSetupBench,
   load: async () => (await import('./load.bench.js')).loadBench,
 };
 

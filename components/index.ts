@@ -4,6 +4,17 @@
  * CDN file, or call `defineElements()`) to register them.
  */
 export { StardustVoiceConfig } from './voice-config/voice-config.js';
+export { StardustCall } from './call/call.js';
+export {
+  StardustCallEndedEvent,
+  StardustCallSettledEvent,
+  StardustCallStateEvent,
+} from './call/call-events.js';
+export type {
+  StardustCallEndedDetail,
+  StardustCallSettledDetail,
+  StardustCallStateDetail,
+} from './call/call-events.js';
 export { StardustElement } from './shared/stardust-element.js';
 export { ClientController } from './shared/client-controller.js';
 export type { ClientControllerOptions, ClientSource } from './shared/client-controller.js';

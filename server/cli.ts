@@ -130,8 +130,10 @@ It also starts the embedded IPFS node (RPC API on 5001, gateway on 8080) with it
     host: values.host,
     port: Number(values['signaling-port']),
     genesisHash: values.genesis ?? devnet.genesisHash,
-    // The devnet's genesis names //CallSettler as the CallSettler account.
+    // The devnet's genesis names //CallSettler as the CallSettler account; it settles calls
+    // whose parties both vanished.
     settlerSeed: '//CallSettler',
+    chainUrl: devnet.url,
     logger: logger.child({ service: 'signaling' }),
   });
 

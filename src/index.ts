@@ -206,8 +206,17 @@ export type {
   CallChainRecorderEvents,
   CallChainRecorderOptions,
   CallCosts,
+  CallOutcomeSource,
+  CallSettlement,
   VoiceCallCalls,
 } from './call/call-chain.js';
+export { SignalingCallAdapter } from './call/signaling-adapter.js';
+export type {
+  CallSignalingTransport,
+  SignalingCallAdapterOptions,
+} from './call/signaling-adapter.js';
+export { DEFAULT_CALL_ALLOWANCE } from './client/client-calls.js';
+export type { CallChainWrites, ClientCallsOptions } from './client/client-calls.js';
 export { VoiceRecorder, OGG_OPUS_MIME, mapMicrophoneError } from './message/recorder.js';
 export type {
   Recording,

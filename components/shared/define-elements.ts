@@ -1,9 +1,11 @@
+import { StardustCall } from '../call/call.js';
 import { StardustVoiceConfig } from '../voice-config/voice-config.js';
 import { installGlobal } from './global-api.js';
 
 /** Every tag of the package and its class. Later elements add their line here. */
 export const ELEMENTS = {
   'stardust-voice-config': StardustVoiceConfig,
+  'stardust-call': StardustCall,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 /**

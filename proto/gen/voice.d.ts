@@ -562,6 +562,9 @@ export namespace voice {
         /** CallHangup reason. */
         reason: voice.EndReason;
 
+        /** CallHangup glare. */
+        glare: boolean;
+
         /**
          * Creates a new CallHangup instance using the specified properties.
          * @param [properties] Properties to set
@@ -596,6 +599,9 @@ export namespace voice {
 
             /** CallHangup reason */
             reason?: (voice.EndReason|null);
+
+            /** CallHangup glare */
+            glare?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

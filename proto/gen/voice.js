@@ -1167,6 +1167,7 @@ export const voice = $root.voice = (() => {
          * Properties of a CallHangup.
          * @typedef {Object} voice.CallHangup.$Properties
          * @property {voice.EndReason|null} [reason] CallHangup reason
+         * @property {boolean|null} [glare] CallHangup glare
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1207,6 +1208,14 @@ export const voice = $root.voice = (() => {
         CallHangup.prototype.reason = 0;
 
         /**
+         * CallHangup glare.
+         * @member {boolean} glare
+         * @memberof voice.CallHangup
+         * @instance
+         */
+        CallHangup.prototype.glare = false;
+
+        /**
          * Creates a new CallHangup instance using the specified properties.
          * @function create
          * @memberof voice.CallHangup
@@ -1240,6 +1249,8 @@ export const voice = $root.voice = (() => {
                 throw $Error("max depth exceeded");
             if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== 0)
                 writer.uint32(/* id 1, wireType 0 =*/8).int32(message.reason);
+            if (message.glare != null && $Object.hasOwnProperty.call(message, "glare") && message.glare !== false)
+                writer.uint32(/* id 2, wireType 0 =*/16).bool(message.glare);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1291,6 +1302,15 @@ export const voice = $root.voice = (() => {
                             message.reason = value;
                         else
                             delete message.reason;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.glare = value;
+                        else
+                            delete message.glare;
                         continue;
                     }
                 }

@@ -28,6 +28,8 @@ export interface CallRecord {
   acceptedAt?: number;
   /** Socket of the callee that accepted. */
   acceptedSocket?: string;
+  /** Chain call id (0x hex) from the caller's CALL_CHAIN_LINK, once sent. */
+  chainCallId?: string;
 }
 
 /** Receives envelopes addressed to accounts that have sockets on this instance. */
@@ -69,6 +71,8 @@ export interface SignalBus {
   getCall(id: string): Promise<CallRecord | undefined>;
   /** Replaces a call and extends its lifetime and the parties' busy marks. */
   updateCall(call: CallRecord, ttlMs: number): Promise<void>;
+  /** Id of the call `account` is busy with (ringing or connected), if any. */
+  callOf(account: string): Promise<string | undefined>;
   /** Removes a call and the parties' busy marks; returns it when it existed. */
   endCall(id: string): Promise<CallRecord | undefined>;
   /** Stores an encoded SessionDelegation until it expires. */
@@ -170,6 +174,10 @@ export class MemoryBus implements SignalBus {
 
   async updateCall(call: CallRecord, ttlMs: number): Promise<void> {
     this.#store(call, ttlMs);
+  }
+
+  async callOf(account: string): Promise<string | undefined> {
+    return this.#live(this.#busy, account);
   }
 
   async endCall(id: string): Promise<CallRecord | undefined> {

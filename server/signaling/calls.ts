@@ -73,6 +73,7 @@ export async function routeCall(
     case SignalType.CALL_ACCEPT:
       return accept(core, connection, message, frame, call);
     case SignalType.CALL_CHAIN_LINK:
+      await recordChainLink(core, message, call);
       await core.bus.deliver(other, { kind: 'frame', frame });
 
       return;
@@ -149,9 +150,15 @@ async function invite(
     throw new StardustError('INVALID_STATE', `Call id ${call.id} is already in use.`);
 
   if (created === 'busy') {
-    busy(core, connection, message, 'BUSY');
+    if (!(await crossesInvite(core, call))) {
+      busy(core, connection, message, 'BUSY');
 
-    return;
+      return;
+    }
+
+    // Glare: both parties invited each other. Both invites ring, and the clients keep the
+    // call of the lower public key; the other is cancelled with `glare` set.
+    await core.bus.updateCall(call, core.options.ringTimeoutMs);
   }
 
   const delivered = await core.bus.deliver(callee, { kind: 'frame', frame });
@@ -244,6 +251,90 @@ function busy(
   );
 }
 
+/** True when the callee of `call` is ringing the caller of `call` right now (glare). */
+async function crossesInvite(core: SignalingCore, call: CallRecord): Promise<boolean> {
+  const otherId = await core.bus.callOf(call.callee);
+  const other = otherId === undefined ? undefined : await core.bus.getCall(otherId);
+
+  return other?.state === 'ringing' && other.caller === call.callee && other.callee === call.caller;
+}
+
+/** Stores the chain call id of CALL_CHAIN_LINK, so a settlement can name it. */
+async function recordChainLink(
+  core: SignalingCore,
+  message: SignalMessage,
+  call: CallRecord,
+): Promise<void> {
+  const link = decodePayload(SignalType.CALL_CHAIN_LINK, message.payload);
+  const id = link.chainCallId;
+
+  if (id === undefined || id.length !== 16) {
+    throw new StardustError('INVALID_ARGUMENT', 'chain_call_id must be 16 bytes.');
+  }
+
+  const now = core.now();
+  const ttlMs =
+    call.acceptedAt === undefined
+      ? core.options.ringTimeoutMs - (now - call.createdAt)
+      : core.options.maxCallMs - (now - call.acceptedAt);
+
+  if (ttlMs <= 0) return;
+
+  await core.bus.updateCall(
+    { ...call, chainCallId: `0x${Buffer.from(id).toString('hex')}` },
+    ttlMs,
+  );
+}
+
+/**
+ * Called when `account` lost a socket. When it has none left anywhere, is in a connected
+ * call, and the other party has none either, the call is settled unless a party comes back
+ * within `vanishGraceMs` (clients reconnect on their own after a network change).
+ */
+export async function partyLeft(core: SignalingCore, account: string): Promise<void> {
+  if ((await core.bus.presence(account)) > 0) return;
+
+  const callId = await core.bus.callOf(account);
+  const call = callId === undefined ? undefined : await core.bus.getCall(callId);
+
+  if (call?.state !== 'connected') return;
+
+  const other = call.caller === account ? call.callee : call.caller;
+
+  if ((await core.bus.presence(other)) > 0) return;
+
+  const vanishedAt = core.now();
+  const timer = setTimeout(() => {
+    settleIfVanished(core, call.id, vanishedAt).catch((error: unknown) =>
+      core.logger.error({ err: error, call: call.id }, 'settling a vanished call failed'),
+    );
+  }, core.options.vanishGraceMs);
+
+  timer.unref();
+}
+
+async function settleIfVanished(
+  core: SignalingCore,
+  callId: string,
+  vanishedAt: number,
+): Promise<void> {
+  const call = await core.bus.getCall(callId);
+
+  if (call?.state !== 'connected') return;
+
+  const present = await Promise.all([
+    core.bus.presence(call.caller),
+    core.bus.presence(call.callee),
+  ]);
+
+  if (present.some((count) => count > 0)) return;
+
+  if ((await core.bus.endCall(callId)) === undefined) return;
+
+  core.logger.info({ call: callId }, 'both parties of a connected call vanished');
+  settle(core, call, 'vanished', vanishedAt);
+}
+
 function checkAddressee(message: SignalMessage, otherAddress: string): void {
   if (
     message.to.length > 0 &&
@@ -267,7 +358,12 @@ function endReason(type: number): EndedCall['reason'] {
   return 'hangup';
 }
 
-function settle(core: SignalingCore, call: CallRecord, reason: EndedCall['reason']): void {
+function settle(
+  core: SignalingCore,
+  call: CallRecord,
+  reason: EndedCall['reason'],
+  endedAt = core.now(),
+): void {
   if (core.settler === undefined) return;
 
   const ended: EndedCall = {
@@ -275,7 +371,8 @@ function settle(core: SignalingCore, call: CallRecord, reason: EndedCall['reason
     caller: call.callerAddress,
     callee: call.calleeAddress,
     reason,
-    durationMs: call.acceptedAt === undefined ? 0 : Math.max(0, core.now() - call.acceptedAt),
+    durationMs: call.acceptedAt === undefined ? 0 : Math.max(0, endedAt - call.acceptedAt),
+    ...(call.chainCallId === undefined ? {} : { chainCallId: call.chainCallId }),
   };
 
   void Promise.resolve()

@@ -26,7 +26,8 @@ Starts the signaling server: WebSocket on ws://HOST:PORT/signal, metrics on /met
                         (env STARDUST_TURN_SECRET)
   --turn-url URLS       comma-separated TURN URLs, such as turn:127.0.0.1:3478
                         (env STARDUST_TURN_URLS)
-  --settler-seed SEED   secret URI of the CallSettler account (env STARDUST_SETTLER_SEED)
+  --settler-seed SEED   secret URI of the CallSettler account (env STARDUST_SETTLER_SEED);
+                        with a ws:// --chain the server settles calls nobody ended
   --strict              verify every message signature at the server too
                         (env STARDUST_STRICT_SIGNALING=1)
   --max-buffered-bytes N  bytes queued for one socket before it is closed as a slow
@@ -80,6 +81,8 @@ export async function signalingOptionsFrom(
     turnSecret: values['turn-secret'] ?? env.STARDUST_TURN_SECRET,
     turnUrls: list(values['turn-url'] ?? env.STARDUST_TURN_URLS) ?? [],
     settlerSeed: values['settler-seed'] ?? env.STARDUST_SETTLER_SEED,
+    // The chain the genesis came from is the one settle_call goes to.
+    ...(chain === undefined || !/^wss?:/.test(chain) ? {} : { chainUrl: chain }),
     verifyEveryMessage: values.strict ?? env.STARDUST_STRICT_SIGNALING === '1',
     maxBufferedBytes: optionalNumber(
       values['max-buffered-bytes'] ?? env.STARDUST_MAX_BUFFERED_BYTES,

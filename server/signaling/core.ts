@@ -41,6 +41,7 @@ import { TokenBucket } from './rate-limit.js';
 import { ReplayCache } from './replay-cache.js';
 import type { RoomHandler, RoomMember, RoomServer } from './room-handler.js';
 import { routeMessage } from './router.js';
+import { partyLeft } from './calls.js';
 import type { CallSettler } from './settler.js';
 import { issueTurnCredentials } from './turn.js';
 
@@ -226,6 +227,7 @@ export class SignalingCore {
 
     try {
       await this.rooms.disconnected(this.member(connection), this.roomServer);
+      await partyLeft(this, identity.accountKey);
     } catch (error) {
       this.logger.error(
         { err: error, socket: connection.id },

@@ -75,6 +75,21 @@ export interface SignalingServerOptions {
   settlerSeed?: string;
   /** Receives calls that ended, for settlement on chain. */
   settler?: CallSettler;
+  /**
+   * Chain node (ws://) the built-in settler submits `settle_call` to, with `settlerSeed`.
+   * Without it (or without `settlerSeed`) ended calls are not settled by the server.
+   */
+  chainUrl?: string;
+  /**
+   * How long the built-in settler waits after a call ended at signaling before it settles
+   * a call that is still active on chain (the parties submit `end_call` themselves); 30 s.
+   */
+  settleGraceMs?: number;
+  /**
+   * How long both parties of a connected call may be without a socket before the server
+   * ends the call and hands it to the settler as `vanished`; 30 s.
+   */
+  vanishGraceMs?: number;
   /** Device key directory; in memory by default. */
   keyDirectory?: KeyDirectory;
   /** Handles ROOM_* messages; by default they are answered with UNKNOWN_TYPE. */
@@ -96,6 +111,7 @@ export interface ResolvedOptions extends Required<
     | 'redisUrl'
     | 'turnSecret'
     | 'settlerSeed'
+    | 'chainUrl'
     | 'settler'
     | 'keyDirectory'
     | 'roomHandler'
@@ -107,6 +123,7 @@ export interface ResolvedOptions extends Required<
   redisUrl: string | undefined;
   turnSecret: string | undefined;
   settlerSeed: string | undefined;
+  chainUrl: string | undefined;
 }
 
 /**
@@ -152,6 +169,9 @@ export function resolveOptions(options: SignalingServerOptions): ResolvedOptions
     turnUrls: options.turnUrls ?? [],
     turnTtlMs: positive('turnTtlMs', options.turnTtlMs ?? 24 * 3600_000),
     settlerSeed: options.settlerSeed,
+    chainUrl: options.chainUrl,
+    settleGraceMs: positive('settleGraceMs', options.settleGraceMs ?? 30_000),
+    vanishGraceMs: positive('vanishGraceMs', options.vanishGraceMs ?? 30_000),
     logLevel: options.logLevel ?? 'info',
     now: options.now ?? Date.now,
   };

@@ -236,6 +236,10 @@ export class RedisBus implements SignalBus {
     this.#records.putCall(call, ttlMs);
   }
 
+  async callOf(account: string): Promise<string | undefined> {
+    return (await this.#commands.get(this.#key('busy', account))) ?? undefined;
+  }
+
   async endCall(id: string): Promise<CallRecord | undefined> {
     this.#records.dropCall(id);
 

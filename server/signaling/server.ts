@@ -15,7 +15,8 @@ import { MemoryKeyDirectory } from './memory-key-directory.js';
 import { resolveOptions, type SignalingServerOptions } from './options.js';
 import { RedisBus } from './redis-bus.js';
 import { noRoomHandler } from './room-handler.js';
-import { settlerAddress } from './settler.js';
+import { ChainCallSettler } from './chain-settler.js';
+import { settlerAddress, type CallSettler } from './settler.js';
 
 /** A running signaling server. */
 export interface SignalingServerHandle {
@@ -29,6 +30,8 @@ export interface SignalingServerHandle {
   genesisHash: string;
   /** Address of the CallSettler account from `settlerSeed`, when one was given. */
   settlerAddress: string | undefined;
+  /** The built-in settler, when `settlerSeed` and `chainUrl` started one. */
+  chainSettler: ChainCallSettler | undefined;
   /** Number of open sockets. */
   connections(): number;
   /**
@@ -66,12 +69,24 @@ export async function startSignalingServer(
           presenceTtlMs: resolved.deadAfterMs * 2,
           logger,
         });
+  const chainSettler =
+    options.settler === undefined &&
+    resolved.settlerSeed !== undefined &&
+    resolved.chainUrl !== undefined
+      ? await ChainCallSettler.start({
+          chainUrl: resolved.chainUrl,
+          seed: resolved.settlerSeed,
+          graceMs: resolved.settleGraceMs,
+          logger: logger.child({ part: 'settler' }),
+        })
+      : undefined;
+  const callSettler: CallSettler | undefined = options.settler ?? chainSettler;
   const core = new SignalingCore({
     options: resolved,
     bus,
     directory: options.keyDirectory ?? new MemoryKeyDirectory({ now: resolved.now }),
     rooms: options.roomHandler ?? noRoomHandler,
-    settler: options.settler,
+    settler: callSettler,
     logger,
   });
   const wss = new WebSocketServer({
@@ -145,12 +160,10 @@ export async function startSignalingServer(
   const settler =
     resolved.settlerSeed === undefined ? undefined : await settlerAddress(resolved.settlerSeed);
 
-  if (settler !== undefined && options.settler === undefined) {
-    // NOTE: submitting voiceCall.settle_call needs a chain client in the server; until one
-    // is configured through `settler`, ended calls are only logged.
-    logger.info(
+  if (settler !== undefined && callSettler === undefined) {
+    logger.warn(
       { settler },
-      'CallSettler account configured; no settler hook submits settle_call yet',
+      'CallSettler account configured without a chain URL: calls are not settled on chain',
     );
   }
 
@@ -179,6 +192,7 @@ export async function startSignalingServer(
     metricsUrl: `http://${hostForUrl}:${port}/metrics`,
     serverId: resolved.serverId,
     settlerAddress: settler,
+    chainSettler,
     genesisHash: `0x${Buffer.from(resolved.genesisHash).toString('hex')}`,
     connections: () => core.connections.size,
     onBusHealth: (listener) => bus.onHealth(listener),
@@ -199,7 +213,12 @@ export async function startSignalingServer(
 
         await new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeAllConnections();
-        await Promise.allSettled([core.rooms.close(), core.directory.close(), bus.close()]);
+        await Promise.allSettled([
+          core.rooms.close(),
+          core.directory.close(),
+          bus.close(),
+          chainSettler?.close(),
+        ]);
         logger.info({ port }, 'signaling server stopped');
       })();
 

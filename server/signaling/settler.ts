@@ -10,11 +10,14 @@ export interface EndedCall {
   callId: string;
   caller: string;
   callee: string;
-  /** The message that ended the call. */
-  reason: 'hangup' | 'cancel' | 'reject' | 'busy';
+  /**
+   * The message that ended the call, or `vanished` when both parties lost every socket
+   * and none came back within the server's `vanishGraceMs`.
+   */
+  reason: 'hangup' | 'cancel' | 'reject' | 'busy' | 'vanished';
   /** Milliseconds from accept to end; 0 for calls that never connected. */
   durationMs: number;
-  /** Chain call id from CALL_CHAIN_LINK, hex, when the caller sent one. */
+  /** Chain call id from CALL_CHAIN_LINK, 0x hex, when the caller sent one. */
   chainCallId?: string;
 }
 

@@ -4,6 +4,8 @@ import {
   type CallEnded,
   type RejectReason as ChainRejectReason,
 } from '../chain/pallets/voice-call.js';
+import type { BlockEvents } from '../chain/chain-client.js';
+import type { CallRecord as ChainCallRecord } from '../chain/pallets/voice-call.js';
 import type { ChainCall, ChainEvent, Hex, TxResult, TxSender } from '../chain/types.js';
 import type { Logger } from '../client/logger.js';
 import { silentLogger } from '../client/logger.js';
@@ -32,8 +34,32 @@ export interface CallChainRecorderOptions {
    * dropped transaction), in ms. Default 2 s, 5 s, 10 s, 30 s, then 60 s for each later try.
    */
   retryDelaysMs?: readonly number[];
+  /**
+   * Chain reads for the side that did not end a call, to learn its outcome: the `CallEnded` event (and
+   * this account's `RewardPaid` in the same block), or the account's `CallHistory` record
+   * when the event passed before the call ended here. `ChainClient` fits. Without it only
+   * the side that submits the end learns the settlement.
+   */
+  chain?: CallOutcomeSource;
+  /** How long the other side's settlement is awaited after the call ended here; 10 min. */
+  outcomeTimeoutMs?: number;
   clock?: Clock;
   logger?: Logger;
+}
+
+/**
+ * The settlement of a call: `CallEnded`'s fields. `reason` is null when the settlement was
+ * read from `CallHistory`, which does not store it.
+ */
+export type CallSettlement = Omit<CallEnded, 'reason'> & { reason: CallEnded['reason'] | null };
+
+/** Chain reads for the outcome of a call that the other party ended. */
+export interface CallOutcomeSource {
+  subscribeEvents(listener: (context: BlockEvents) => void): Promise<() => void>;
+  voiceCall: {
+    activeCall(callId: string): Promise<ChainCallRecord | null>;
+    callHistory(account: string): Promise<ChainCallRecord[]>;
+  };
 }
 
 /** The chain side of one call, as the recorder tracks it. */
@@ -45,8 +71,11 @@ export interface CallChainRecord {
   pending: boolean;
   /** Transactions that reached finality, by action. */
   finalized: Array<'initiate' | 'accept' | 'reject' | 'end'>;
-  /** The settlement from `CallEnded`, when this side submitted the end. */
-  ended: CallEnded | null;
+  /**
+   * The settlement from `CallEnded`: from the end this side submitted, or, with the `chain`
+   * option, from the other side's end or the settler's.
+   */
+  ended: CallSettlement | null;
   /** Mining reward paid to the local account in the ending block, in planck. */
   reward: bigint;
   /** The last chain failure, or null. */
@@ -215,7 +244,11 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
     context: CallStateContext,
     initiating: Promise<void> | null,
   ): Promise<void> {
-    if (context.endedBy !== 'local') return;
+    if (context.endedBy !== 'local') {
+      if (!context.answeredElsewhere) await this.#awaitOutcome(record, initiating);
+
+      return;
+    }
 
     // A chain refusal already ended the call on chain, or never started it.
     if (context.error !== null && ENDING_CODES.has(context.error.code)) return;
@@ -237,6 +270,82 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
     }
 
     await this.#submit(session, record, 'end', () => this.#options.voiceCall.endCall(chainCallId));
+  }
+
+  /**
+   * Waits for the settlement of a call the other party (or the settler) ended: the
+   * `CallEnded` event of its chain call id and this account's reward in that block. When
+   * the call is no longer active by the time the subscription starts, the account's
+   * `CallHistory` record gives duration and fee (the reward is then not known).
+   */
+  async #awaitOutcome(record: CallChainRecord, initiating: Promise<void> | null): Promise<void> {
+    const chain = this.#options.chain;
+
+    if (chain === undefined) return;
+
+    if (initiating !== null) await initiating;
+
+    const chainCallId = record.chainCallId;
+
+    if (chainCallId === null || record.ended !== null) return;
+
+    let stop: (() => void) | undefined;
+    const settled = new Promise<void>((resolve) => {
+      const timer = this.#clock.setTimeout(resolve, this.#options.outcomeTimeoutMs ?? 600_000);
+
+      this.#timers.add(timer);
+      stop = () => {
+        this.#clock.clearTimeout(timer);
+        this.#timers.delete(timer);
+        resolve();
+      };
+    });
+
+    try {
+      const unsubscribe = await chain.subscribeEvents(({ events }) => {
+        const ended = events.some(
+          (event) =>
+            event.pallet === 'voiceCall' &&
+            event.name === 'CallEnded' &&
+            event.fields['callId'] === chainCallId,
+        );
+
+        if (!ended || record.ended !== null) return;
+
+        this.#readOutcome(record, events);
+        this.emit('record', { ...record });
+        stop?.();
+      });
+
+      void settled.then(unsubscribe);
+
+      if ((await chain.voiceCall.activeCall(chainCallId)) === null && record.ended === null) {
+        this.#readHistory(record, await chain.voiceCall.callHistory(this.#options.sender.account));
+        stop?.();
+      }
+    } catch (error) {
+      this.#logger.warn('reading the outcome of a call failed', {
+        callId: record.callId,
+        error: String(error),
+      });
+      stop?.();
+    }
+
+    await settled;
+  }
+
+  #readHistory(record: CallChainRecord, history: readonly ChainCallRecord[]): void {
+    const entry = history.find((item) => item.callId === record.chainCallId);
+
+    if (entry === undefined || record.ended !== null) return;
+
+    record.ended = {
+      callId: entry.callId,
+      duration: entry.duration,
+      fee: entry.feePaid,
+      reason: null,
+    };
+    this.emit('record', { ...record });
   }
 
   /**

@@ -18,6 +18,11 @@ export interface CallManagerOptions {
   /** Media settings for every call (ICE servers, devices, grace periods). */
   media?: CallSessionMediaOptions;
   createMedia?: (options: CallMediaOptions) => CallMediaHandle;
+  /**
+   * Runs before each outgoing call and in {@link CallManager.listen}, such as opening the
+   * signaling connection so that its TURN credentials are known before the media starts.
+   */
+  connect?: () => Promise<void>;
   clock?: Clock;
   logger?: Logger;
 }
@@ -36,6 +41,8 @@ export interface CallManagerEvents extends Record<string, unknown> {
 export interface PlaceCallOptions {
   hd?: boolean;
   callType?: 'audio' | 'video';
+  /** Media settings for this call only, such as `iceTransportPolicy: 'relay'`. */
+  media?: Partial<CallSessionMediaOptions>;
 }
 
 /**
@@ -88,11 +95,27 @@ export class CallManager extends Emitter<CallManagerEvents> {
       );
     }
 
-    const session = this.#createSession({ peer, direction: 'outgoing', ...options });
+    await this.#options.connect?.();
+
+    const { media, ...settings } = options;
+    const session = this.#createSession({
+      peer,
+      direction: 'outgoing',
+      ...settings,
+      ...(media === undefined ? {} : { media: { ...this.#options.media, ...media } }),
+    });
 
     await session.call();
 
     return session;
+  }
+
+  /**
+   * Makes sure invites can arrive: runs the `connect` option (opens the signaling
+   * connection). Incoming calls then ring through the `incoming` event.
+   */
+  async listen(): Promise<void> {
+    await this.#options.connect?.();
   }
 
   /** Ends every call without messages and stops listening. */
@@ -106,6 +129,12 @@ export class CallManager extends Emitter<CallManagerEvents> {
   }
 
   #onSignal({ from, signal }: ReceivedCallSignal): void {
+    if (sameAccount(from, this.account)) {
+      this.#onOtherTab(signal);
+
+      return;
+    }
+
     if (signal.type !== 'invite' || this.#sessions.has(signal.callId)) return;
 
     const active = this.activeSession;
@@ -133,6 +162,21 @@ export class CallManager extends Emitter<CallManagerEvents> {
       .catch((error: unknown) =>
         this.#logger.warn('sending busy failed', { callId: signal.callId, error }),
       );
+  }
+
+  /** Another tab of this account answered a call that rings here: stop ringing. */
+  #onOtherTab(signal: CallSignal): void {
+    if (signal.type !== 'accept' && signal.type !== 'reject' && signal.type !== 'busy') return;
+
+    const session = this.#sessions.get(signal.callId);
+
+    if (session === undefined || session.currentDirection !== 'incoming') return;
+
+    this.#logger.info('another tab answered the call', {
+      callId: signal.callId,
+      answer: signal.type,
+    });
+    session.answeredElsewhere();
   }
 
   #resolveGlare(
@@ -186,6 +230,7 @@ export class CallManager extends Emitter<CallManagerEvents> {
     callId?: string;
     hd?: boolean;
     callType?: 'audio' | 'video';
+    media?: CallSessionMediaOptions;
   }): CallSession {
     const session = new CallSession({
       signaling: this.#options.signaling,

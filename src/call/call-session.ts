@@ -54,6 +54,8 @@ export interface CallStateContext {
   error: StardustError | null;
   /** Which side ended the call (set when `state` is `ended`). */
   endedBy: 'local' | 'remote' | null;
+  /** True when another tab of the local account accepted or rejected this incoming call. */
+  answeredElsewhere: boolean;
 }
 
 /** Events of {@link CallSession}. */
@@ -127,6 +129,8 @@ export interface CallSummary {
   /** Connected time in ms by the local clock (0 when the call never connected). */
   durationMs: number;
   quality: CallQualitySample | null;
+  /** True when another tab of the local account answered this call. */
+  answeredElsewhere: boolean;
 }
 
 const TRANSITIONS: Record<CallSessionState, readonly CallSessionState[]> = {
@@ -168,6 +172,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
   #rejectReason: RejectReason | null = null;
   #error: StardustError | null = null;
   #endedBy: 'local' | 'remote' | null = null;
+  #answeredElsewhere = false;
   /** Set while handling a message from the peer, so an end it causes counts as remote. */
   #remote = false;
   #media: CallMediaHandle | null = null;
@@ -277,6 +282,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
       endedBy: this.#endedBy!,
       durationMs: this.durationMs,
       quality: this.quality,
+      answeredElsewhere: this.#answeredElsewhere,
     };
   }
 
@@ -319,8 +325,11 @@ export class CallSession extends Emitter<CallSessionEvents> {
     }
   }
 
-  /** Accepts a ringing incoming call. */
-  async accept(): Promise<void> {
+  /**
+   * Accepts a ringing incoming call.
+   * @param media Media settings for this call only, such as `iceTransportPolicy: 'relay'`.
+   */
+  async accept(media: Partial<CallSessionMediaOptions> = {}): Promise<void> {
     this.#assertState('accept', 'ringing');
 
     if (this.#direction !== 'incoming') {
@@ -330,7 +339,26 @@ export class CallSession extends Emitter<CallSessionEvents> {
       );
     }
 
+    this.#options.media = { ...this.#options.media, ...media };
     await this.#acceptIncoming();
+  }
+
+  /**
+   * Stops ringing because another tab of the local account accepted or rejected this call.
+   * Ends as `cancelled` by the remote side with `answeredElsewhere`, and sends nothing: the
+   * tab that answered owns the call and its chain record.
+   */
+  answeredElsewhere(): void {
+    if (this.#state !== 'ringing' || this.#direction !== 'incoming') return;
+
+    this.#answeredElsewhere = true;
+    this.#remote = true;
+
+    try {
+      this.#end('cancelled', null);
+    } finally {
+      this.#remote = false;
+    }
   }
 
   /** Rejects a ringing incoming call (`decline` by default). */
@@ -781,6 +809,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
       peer: this.peer,
       error: this.#error,
       endedBy: this.#endedBy,
+      answeredElsewhere: this.#answeredElsewhere,
     });
   }
 

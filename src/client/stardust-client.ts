@@ -1,3 +1,5 @@
+import type { CallChainRecorder } from '../call/call-chain.js';
+import type { CallManager } from '../call/call-manager.js';
 import { ChainClient } from '../chain/chain-client.js';
 import { fromHex } from '../shared/bytes.js';
 import type { RawSigner } from '../shared/delegation.js';
@@ -6,6 +8,7 @@ import { fetchGenesisHash } from '../signaling/genesis.js';
 import { SignalingClient, type SignalingClientOptions } from '../signaling/signaling-client.js';
 import { rawSignerOf, SessionManager, type SessionManagerOptions } from '../wallet/session.js';
 import type { WalletSigner } from '../wallet/wallet-signer.js';
+import type { ClientCalls, ClientCallsOptions } from './client-calls.js';
 import { resolveConfig, type ResolvedConfig, type StardustConfig } from './config.js';
 import { consoleLogger, namedLogger, type Logger } from './logger.js';
 
@@ -23,6 +26,11 @@ export class StardustClient {
   #disposed = false;
   #chain: ChainClient | undefined;
   #wallet: RawSigner | undefined;
+  #walletSigner: WalletSigner | undefined;
+  #calls: ClientCalls | undefined;
+  #callsLoading: Promise<ClientCalls> | undefined;
+  #callsOptions: ClientCallsOptions = {};
+  readonly #walletListeners = new Set<(account: string) => void>();
   #sessions: SessionManager | undefined;
   #signaling: SignalingClient | undefined;
   #signalingOptions: Partial<SignalingClientOptions> & Partial<SessionManagerOptions> = {};
@@ -67,15 +75,34 @@ export class StardustClient {
 
     if (this.#wallet?.address === raw.address && this.#signaling !== undefined) return;
 
+    this.#dropCalls();
     void this.#signaling?.close();
     this.#signaling = undefined;
     this.#wallet = raw;
+    this.#walletSigner = 'account' in wallet ? wallet : undefined;
     this.#signalingOptions = options;
     this.#sessions = new SessionManager({
       genesisHash: () => this.#genesisHash(),
       ...options,
       wallet: raw,
     });
+
+    for (const listener of [...this.#walletListeners]) listener(raw.address);
+  }
+
+  /** The wallet account set with {@link useWallet} (SS58), or undefined before. */
+  get account(): string | undefined {
+    return this.#wallet?.address;
+  }
+
+  /**
+   * Calls `listener` with the account each time {@link useWallet} sets another one, so an
+   * element that needs the account can start once the page chose it. Returns the unsubscribe.
+   */
+  onWalletChange(listener: (account: string) => void): () => void {
+    this.#walletListeners.add(listener);
+
+    return () => this.#walletListeners.delete(listener);
   }
 
   /** The session of the wallet account: one wallet prompt per delegation lifetime. */
@@ -109,11 +136,57 @@ export class StardustClient {
   }
 
   /**
+   * Sets how calls are placed and recorded (see {@link ClientCallsOptions}). Takes effect
+   * for the next {@link calls} manager: call it before the first use, or after `useWallet`.
+   */
+  configureCalls(options: ClientCallsOptions): void {
+    this.#callsOptions = { ...this.#callsOptions, ...options };
+    this.#dropCalls();
+  }
+
+  /**
+   * Loads the call layer (a lazy chunk) and returns the one-to-one calls of the wallet
+   * account: a `CallManager` over {@link signaling}. Calls are recorded on chain through the
+   * session proxy unless {@link configureCalls} sets another mode. Call `listen()` on the
+   * manager to receive invites. Later calls return the same manager until the wallet or the
+   * call options change.
+   * @throws StardustError INVALID_STATE before useWallet().
+   */
+  async loadCalls(): Promise<CallManager> {
+    return (await this.#clientCalls()).manager;
+  }
+
+  /**
+   * The manager {@link loadCalls} returned, while it is current.
+   * @throws StardustError INVALID_STATE before `loadCalls()` resolved.
+   */
+  get calls(): CallManager {
+    if (this.#calls === undefined) {
+      throw new StardustError(
+        'INVALID_STATE',
+        'The call layer is not loaded: await client.loadCalls() first.',
+      );
+    }
+
+    return this.#calls.manager;
+  }
+
+  /**
+   * The chain recorder of {@link calls}: null before {@link loadCalls} resolved or when
+   * calls are not recorded on chain.
+   */
+  get callRecorder(): CallChainRecorder | null {
+    return this.#calls?.recorder ?? null;
+  }
+
+  /**
    * Ends the session: the server revokes the delegation and the stored session key is
    * deleted, so the next use asks the wallet again. Peers that cached the delegation accept
    * it until it expires.
    */
   async logout(): Promise<void> {
+    this.#dropCalls();
+
     if (this.#signaling !== undefined) await this.#signaling.logout();
     else await this.#sessions?.clear();
 
@@ -123,8 +196,44 @@ export class StardustClient {
   /** Closes every connection this client opened. The client cannot be used afterwards. */
   async dispose(): Promise<void> {
     this.#disposed = true;
+    this.#dropCalls();
     await this.#signaling?.close();
     await this.#chain?.dispose();
+  }
+
+  #clientCalls(): Promise<ClientCalls> {
+    if (this.#calls !== undefined) return Promise.resolve(this.#calls);
+
+    if (this.#callsLoading !== undefined) return this.#callsLoading;
+
+    const signaling = this.signaling;
+    const sessions = this.sessions;
+    const loading = import('../call/load-calls.js').then(({ createClientCalls }) => {
+      // The wallet or the options changed while the chunk loaded: this result is stale.
+      if (this.#callsLoading !== loading) return this.#clientCalls();
+
+      this.#calls = createClientCalls({
+        account: this.#wallet!.address,
+        signaling,
+        chain: this.chain,
+        sessions,
+        wallet: this.#walletSigner,
+        options: this.#callsOptions,
+        logger: namedLogger(this.logger, 'calls'),
+      });
+
+      return this.#calls;
+    });
+
+    this.#callsLoading = loading;
+
+    return loading;
+  }
+
+  #dropCalls(): void {
+    this.#calls?.dispose();
+    this.#calls = undefined;
+    this.#callsLoading = undefined;
   }
 
   /** The chain's genesis hash: from the chain connection when open, else one light RPC call. */

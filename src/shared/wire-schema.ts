@@ -24,7 +24,7 @@ export const WIRE_SCHEMA: Readonly<Record<string, WireMessage>> = {
   CallAccept: { fields: [1], nested: { delegation: 'SessionDelegation' } },
   CallReject: { fields: [1] },
   CallBusy: { fields: [1] },
-  CallHangup: { fields: [1] },
+  CallHangup: { fields: range(2) },
   CallChainLink: { fields: [1] },
   SdpMessage: { fields: range(3) },
   IceCandidate: { fields: range(4) },

@@ -1,0 +1,109 @@
+/**
+ * The events of `<stardust-call>`. Each bubbles and is composed, so a listener on the
+ * document hears elements inside other shadow roots.
+ */
+import type {
+  CallEndReason as CallSessionEndReason,
+  CallSessionState,
+  CallStateContext,
+} from '../../src/call/call-session.js';
+import type { CallQualitySample } from '../../src/call/quality.js';
+import type { RejectReason as CallRejectReason } from '../../src/call/signals.js';
+
+/** Detail of {@link StardustCallStateEvent}. */
+export interface StardustCallStateDetail {
+  state: CallSessionState;
+  previous: CallSessionState;
+  /** Set when `state` is `ended`. */
+  reason: CallSessionEndReason | null;
+  callId: string;
+  /** The chain call id, once known. */
+  chainCallId: string | null;
+  direction: 'outgoing' | 'incoming';
+  /** The other party (SS58). */
+  peer: string;
+}
+
+/** Dispatched on every transition of the element's call. */
+export class StardustCallStateEvent extends Event {
+  static readonly type = 'stardust-call-state';
+
+  readonly detail: StardustCallStateDetail;
+
+  constructor(context: CallStateContext) {
+    super(StardustCallStateEvent.type, { bubbles: true, composed: true });
+    this.detail = {
+      state: context.state,
+      previous: context.previous,
+      reason: context.reason,
+      callId: context.callId,
+      chainCallId: context.chainCallId,
+      direction: context.direction,
+      peer: context.peer,
+    };
+  }
+}
+
+/** Detail of {@link StardustCallEndedEvent}. */
+export interface StardustCallEndedDetail {
+  callId: string;
+  chainCallId: string | null;
+  reason: CallSessionEndReason;
+  /** Set when `reason` is `rejected`: busy, decline, timeout or offline. */
+  rejectReason: CallRejectReason | null;
+  /** Connected time by the local clock, in ms. */
+  durationMs: number;
+  /**
+   * The settled duration in seconds by the chain's clock, from `CallEnded`; null until the
+   * chain settled the call (then `stardust-call-settled` follows with it).
+   */
+  duration: number | null;
+  /** The fee charged to the caller in planck, from `CallEnded`; null until settled. */
+  fee: bigint | null;
+  /** The last quality reading of the call, or null when none was taken. */
+  quality: CallQualitySample | null;
+}
+
+/** Dispatched once when the element's call ends. */
+export class StardustCallEndedEvent extends Event {
+  static readonly type = 'stardust-call-ended';
+
+  readonly detail: StardustCallEndedDetail;
+
+  constructor(detail: StardustCallEndedDetail) {
+    super(StardustCallEndedEvent.type, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+/** Detail of {@link StardustCallSettledEvent}. */
+export interface StardustCallSettledDetail {
+  callId: string;
+  chainCallId: string;
+  /** Seconds by the chain's clock from `accept_call` to the end. */
+  duration: number;
+  /** Planck charged to the caller. */
+  fee: bigint;
+  /** Mining reward paid to this account in planck (0 when none). */
+  reward: bigint;
+}
+
+/** Dispatched when the chain settled the element's call (`CallEnded`). */
+export class StardustCallSettledEvent extends Event {
+  static readonly type = 'stardust-call-settled';
+
+  readonly detail: StardustCallSettledDetail;
+
+  constructor(detail: StardustCallSettledDetail) {
+    super(StardustCallSettledEvent.type, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'stardust-call-state': StardustCallStateEvent;
+    'stardust-call-ended': StardustCallEndedEvent;
+    'stardust-call-settled': StardustCallSettledEvent;
+  }
+}
