@@ -1,8 +1,8 @@
 /**
- * `load`: the signaling load of the soak suite (1,000 clients on two instances sharing
- * Redis, 100 calls negotiating across them, a room of 50 fanning out) against a bare relay
- * carrying the same frames with the same pacing over the same Redis, and the real time a
- * crashed instance's clients take to come back on the other one.
+ * `load`: the signaling load of the soak suite, which is 1,000 clients on two instances
+ * sharing Redis, 100 calls negotiating across them and a room of 50 fanning out. Its floor
+ * is a bare relay carrying the same frames with the same pacing over the same Redis. The
+ * entry also times how long a crashed instance's clients take to come back on the other.
  *
  * Servers run in child processes; the clients run here for both, so both face the same
  * client cost.

@@ -72,7 +72,7 @@ function machineLine(machine: Record<string, unknown>): string {
   return parts.join(', ');
 }
 
-/** The time each entry took, from the `run_s` the runner adds to each entry. */
+/** Lists the time each entry took, from the `run_s` the runner adds to each entry. */
 function runTimes(entries: Array<[string, Entry]>): string[] {
   const timed = entries.filter(([, entry]) => typeof entry.run_s === 'number');
 
@@ -89,9 +89,10 @@ function runTimes(entries: Array<[string, Entry]>): string[] {
 }
 
 /**
- * The comparisons of one entry: the pairs it names in `comparisons`, else each floor paired
- * with the figure whose quotient equals one of the entry's ratio keys, else with the figure
- * the floor's key extends (`ws_p50_ms` → `p50_ms`), the ratio computed here.
+ * Lists the comparisons of one entry. They are the pairs it names in `comparisons`. Without
+ * those, each floor is paired with the figure whose quotient equals one of the entry's ratio
+ * keys, or else with the figure the floor's key extends (`ws_p50_ms` → `p50_ms`), and the
+ * ratio is computed here.
  */
 function comparisonsOf(name: string, entry: Entry): Comparison[] {
   const floors = isObject(entry.floors) ? (entry.floors as Record<string, string>) : {};
@@ -181,7 +182,7 @@ function ratioMatches(entry: Entry, floor: string, floorValue: number): Array<[s
   return matches;
 }
 
-/** Whether `value` rounds to `reported` at the number of decimals `reported` was written with. */
+/** Returns whether `value` rounds to `reported` at the decimals `reported` was written with. */
 function sameRounded(value: number, reported: number): boolean {
   const decimals = String(reported).split('.')[1]?.length ?? 0;
   const factor = 10 ** decimals;
@@ -189,7 +190,7 @@ function sameRounded(value: number, reported: number): boolean {
   return Math.round(value * factor) / factor === reported;
 }
 
-/** The unit suffix of a key (`_per_s`, `_ms`, `_kb`, …), or '' when it has none. */
+/** Returns the unit suffix of a key (`_per_s`, `_ms`, `_kb`, …), or '' when it has none. */
 function unitOf(key: string): string {
   return /(_per_s|_ms|_kb|_mb|_bytes|_pct|_s)$/.exec(key)?.[1] ?? '';
 }

@@ -78,7 +78,7 @@ export class RedisBus implements SignalBus {
   readonly #logger: Logger | undefined;
   #handler: BusHandler = () => {};
   readonly #healthListeners = new Set<(health: BusHealth) => void>();
-  /** Which connections are up with their state written back or resubscribed. */
+  /** Readiness of each connection: up, with its state written back or its channels subscribed. */
   readonly #ready = { commands: true, subscriber: true };
   /** Set while Redis is unreachable, so the outage is logged once, not on every retry. */
   #lostSince: number | undefined;

@@ -59,7 +59,7 @@ export interface CallOutcomeSource {
   voiceCall: {
     activeCall(callId: string): Promise<ChainCallRecord | null>;
     callHistory(account: string): Promise<ChainCallRecord[]>;
-    /** `UserCurrentCall`: tells whether a dropped `initiate_call` landed. */
+    /** `UserCurrentCall`, which shows whether a dropped `initiate_call` landed. */
     currentCall?(account: string): Promise<Hex | null>;
   };
 }

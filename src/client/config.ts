@@ -89,7 +89,7 @@ export function resolveConfig(config: StardustConfig): ResolvedConfig {
   };
 }
 
-/** The signaling URL, or each of a list of them, checked. */
+/** Checks the signaling URL, or each URL of a list. */
 function signalingList(value: unknown): string[] {
   if (!Array.isArray(value)) return [checkUrl('signaling', value, ['ws:', 'wss:'])];
 

@@ -1,7 +1,7 @@
-// The devnet dies during a call. The call goes on over signaling (it never waits for a
-// block); the chain recorder's transaction fails with a code and the record turns pending;
-// once the devnet is back from its state file the recorder's retry (on a fake clock)
-// settles the call on chain. The second case loses the result of `end_call` after it was
+// The devnet dies during a call. The call goes on over signaling, because it never waits
+// for a block. The chain recorder's transaction fails with a code and the record turns
+// pending. Once the devnet is back from its state file, the recorder's retry (on a fake
+// clock) settles the call on chain. The second case loses the result of `end_call` after it was
 // included, which a retry must recognise instead of failing.
 //
 // NOTE: the calls run over the fake signaling hub and fake media until the call layer is

@@ -42,7 +42,7 @@ function startInstance(serverId: string): Promise<SignalingProcess> {
   return startSignalingProcess({ genesisHash: GENESIS_HEX, redisUrl: redis.url, serverId });
 }
 
-/** A connected party whose calls use fake media. */
+/** Connects a party whose calls use fake media. */
 async function party(urls: string[], fakeClock = false): Promise<Party> {
   const client = soakClient({ urls, ...(fakeClock ? { clock } : {}) });
   const adapter = new SignalingCallAdapter({ signaling: client.client, account: client.address });
@@ -50,11 +50,11 @@ async function party(urls: string[], fakeClock = false): Promise<Party> {
 
   await client.client.connect();
 
-  const made = { client, manager, address: client.address };
+  const created = { client, manager, address: client.address };
 
-  parties.push(made);
+  parties.push(created);
 
-  return made;
+  return created;
 }
 
 function incoming(callee: Party): Promise<CallSession> {

@@ -190,7 +190,7 @@ describe('voice message faults', { timeout: 180_000 }, () => {
   it('keeps a message whose upload IPFS dropped and sends it on return', async () => {
     const sentBefore = await chain.chat.outbox(alice.account.address);
 
-    // Frozen, IPFS accepts the connection and never answers; then it dies mid-request.
+    // Frozen, IPFS accepts the connection and never responds; then it dies mid-request.
     ipfsNode.signal('SIGSTOP');
     onUpload = () => {
       onUpload = undefined;

@@ -73,21 +73,21 @@ async function startService<Urls>(kind: string, options: object): Promise<Servic
       resolve(message.urls!);
     });
   });
-  const gone = (): boolean => child.exitCode !== null || child.signalCode !== null;
+  const hasExited = (): boolean => child.exitCode !== null || child.signalCode !== null;
 
   return {
     urls,
     pid: child.pid!,
     signal(signal) {
-      if (!gone()) process.kill(child.pid!, signal);
+      if (!hasExited()) process.kill(child.pid!, signal);
     },
     async kill() {
-      if (!gone()) process.kill(child.pid!, 'SIGKILL');
+      if (!hasExited()) process.kill(child.pid!, 'SIGKILL');
 
       await exited;
     },
     async stop() {
-      if (!gone()) process.kill(child.pid!, 'SIGTERM');
+      if (!hasExited()) process.kill(child.pid!, 'SIGTERM');
 
       await exited;
     },

@@ -1,6 +1,6 @@
-// The floor of the load benchmark, run as its own process: a bare WebSocket relay that
-// shares Redis with its sibling instances like the signaling server does, and forwards each
-// frame to the peers named in its header with no authentication, decoding or checks.
+// The floor of the load benchmark, run as its own process. It is a bare WebSocket relay
+// that shares Redis with its sibling instances, as the signaling server does. It forwards
+// each frame to the peers named in its header, with no authentication, decoding or checks.
 //
 // A peer connects with `?id=N`; the relay subscribes to `bare:N` while it is connected. A
 // frame `[u16 count][u32 target…][payload]` is published once per target; whatever arrives
