@@ -35,12 +35,23 @@ export interface CallRecord {
 /** Receives envelopes addressed to accounts that have sockets on this instance. */
 export type BusHandler = (account: string, envelope: BusEnvelope) => void;
 
+/** A change of the bus's health: Redis lost, or reachable again with its state repaired. */
+export interface BusHealth {
+  healthy: boolean;
+  /** How long the outage lasted, when `healthy` is true; 0 otherwise. */
+  downMs: number;
+}
+
 /** Presence, routing and shared state for one or many signaling instances. */
 export interface SignalBus {
   /** Name of this instance. */
   readonly instanceId: string;
   /** Sets the function that receives envelopes for local sockets. */
   onEnvelope(handler: BusHandler): void;
+  /** False while the shared store (Redis) is unreachable or being repaired. */
+  readonly healthy: boolean;
+  /** Calls `listener` on every health change; returns the unsubscribe function. */
+  onHealth(listener: (health: BusHealth) => void): () => void;
   /** Records a socket of `account` on this instance. */
   attach(account: string, socketId: string): Promise<void>;
   /** Forgets a socket of `account` on this instance. */
@@ -103,6 +114,15 @@ export class MemoryBus implements SignalBus {
 
   onEnvelope(handler: BusHandler): void {
     this.#handler = handler;
+  }
+
+  /** Always true: the memory bus cannot become unreachable. */
+  get healthy(): boolean {
+    return true;
+  }
+
+  onHealth(): () => void {
+    return () => {};
   }
 
   async attach(account: string, socketId: string): Promise<void> {

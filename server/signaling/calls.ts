@@ -191,17 +191,38 @@ async function accept(
     { ...call, state: 'connected', acceptedAt: core.now(), acceptedSocket: connection.id },
     core.options.maxCallMs,
   );
-  await deliverToBoth(core, connection, call.caller, frame);
+
+  const reached = await deliverToBoth(core, connection, call.caller, frame);
+
+  if (reached > 0) {
+    if (message.requestId !== 0) core.sendAck(connection, message);
+
+    return;
+  }
+
+  // The caller has no socket anywhere (its instance died, or it closed the page): the call
+  // cannot connect, so it ends here instead of leaving the callee waiting for an offer.
+  await core.bus.endCall(call.id);
+  settle(core, call, 'cancel');
+  core.sendError(
+    connection,
+    message,
+    'PEER_NOT_FOUND',
+    `The caller of call ${call.id} has no live session; the call ended.`,
+  );
 }
 
-/** Sends `frame` to every socket of `other` and to the sender's other sockets. */
+/**
+ * Sends `frame` to every socket of `other` and to the sender's other sockets. Returns how
+ * many of `other`'s sockets (or instances, over Redis) it reached.
+ */
 async function deliverToBoth(
   core: SignalingCore,
   connection: SignalConnection,
   other: string,
   frame: Uint8Array,
-): Promise<void> {
-  await Promise.all([
+): Promise<number> {
+  const [reached] = await Promise.all([
     core.bus.deliver(other, { kind: 'frame', frame }),
     core.bus.deliver(connection.identity!.accountKey, {
       kind: 'frame',
@@ -209,6 +230,8 @@ async function deliverToBoth(
       exceptSocket: connection.id,
     }),
   ]);
+
+  return reached;
 }
 
 function busy(

@@ -38,6 +38,8 @@ Starts the signaling server: WebSocket on ws://HOST:PORT/signal, metrics on /met
                         with a ws:// --chain the server settles calls nobody ended
   --strict              verify every message signature at the server too
                         (env STARDUST_STRICT_SIGNALING=1)
+  --max-buffered-bytes N  bytes queued for one socket before it is closed as a slow
+                        consumer (env STARDUST_MAX_BUFFERED_BYTES, default 4194304)
   --log-level LEVEL     pino level: fatal, error, warn, info, debug (env LOG_LEVEL, default info)
 ${ROOM_FLAGS_USAGE}`;
 
@@ -60,6 +62,7 @@ export async function signalingOptionsFrom(
       'turn-url': { type: 'string' },
       'settler-seed': { type: 'string' },
       strict: { type: 'boolean' },
+      'max-buffered-bytes': { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -93,6 +96,9 @@ export async function signalingOptionsFrom(
     // The chain the genesis came from is the one settle_call goes to.
     ...(chain === undefined || !/^wss?:/.test(chain) ? {} : { chainUrl: chain }),
     verifyEveryMessage: values.strict ?? env.STARDUST_STRICT_SIGNALING === '1',
+    maxBufferedBytes: optionalNumber(
+      values['max-buffered-bytes'] ?? env.STARDUST_MAX_BUFFERED_BYTES,
+    ),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
   };
 }
@@ -133,6 +139,11 @@ async function stopOnSignal(server: SignalingServerHandle): Promise<void> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
+}
+
+/** The number in `value`, or undefined when unset; the server's options reject bad numbers. */
+function optionalNumber(value: string | undefined): number | undefined {
+  return value === undefined || value.trim() === '' ? undefined : Number(value);
 }
 
 function list(value: string | undefined): string[] | undefined {

@@ -37,8 +37,15 @@ export class SignalConnection {
   excessSince = 0;
   lastRateReply = -Infinity;
   authTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set once the server forgot this socket (presence, rooms), which happens only once. */
+  released = false;
   readonly #maxBufferedBytes: number;
+  readonly #onClosing: (connection: SignalConnection, reason: string) => void;
 
+  /**
+   * @param onClosing called once when the server closes the socket, before the peer
+   * confirms the close, so the socket is forgotten at once.
+   */
   constructor(
     id: string,
     socket: WebSocket,
@@ -46,6 +53,7 @@ export class SignalConnection {
     challenge: Uint8Array,
     options: ResolvedOptions,
     now: number,
+    onClosing: (connection: SignalConnection, reason: string) => void = () => {},
   ) {
     this.id = id;
     this.socket = socket;
@@ -54,6 +62,12 @@ export class SignalConnection {
     this.bucket = new TokenBucket(options.socketRate, now);
     this.lastSeen = now;
     this.#maxBufferedBytes = options.maxBufferedBytes;
+    this.#onClosing = onClosing;
+  }
+
+  /** Bytes queued for this socket and not yet handed to the kernel. */
+  get bufferedBytes(): number {
+    return this.socket.bufferedAmount;
   }
 
   /**
@@ -74,12 +88,17 @@ export class SignalConnection {
     return true;
   }
 
-  /** Closes the socket with a WebSocket close code and a short reason. */
+  /**
+   * Closes the socket with a WebSocket close code and a short reason. The close frame waits
+   * behind the data already queued; ws destroys a socket whose peer does not confirm the
+   * close within 30 s, so a slow consumer holds at most its queued bytes until then.
+   */
   close(code: number, reason: string): void {
     if (this.state === 'closed') return;
 
     this.state = 'closed';
     clearTimeout(this.authTimer);
     this.socket.close(code, reason);
+    this.#onClosing(this, reason);
   }
 }

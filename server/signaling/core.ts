@@ -24,7 +24,7 @@ import {
   signalTypeName,
 } from '../../src/shared/codec.js';
 import { toDelegation, verifyDelegation } from '../../src/shared/delegation.js';
-import { type ErrorCode, StardustError } from '../../src/shared/errors.js';
+import { type ErrorCode, hasErrorCode, StardustError } from '../../src/shared/errors.js';
 import {
   challengeSigningBytes,
   signalSigningBytes,
@@ -165,6 +165,7 @@ export class SignalingCore {
       randomBytes(32),
       this.options,
       this.now(),
+      (closing, reason) => this.#closing(closing, reason),
     );
 
     this.connections.set(id, connection);
@@ -191,10 +192,17 @@ export class SignalingCore {
     return connection;
   }
 
-  /** Forgets a closed socket. */
+  /**
+   * Forgets a closed socket: when its peer closed it, or at once when the server closes it.
+   * Runs once per socket.
+   */
   async closed(connection: SignalConnection): Promise<void> {
     connection.state = 'closed';
     clearTimeout(connection.authTimer);
+
+    if (connection.released) return;
+
+    connection.released = true;
     this.connections.delete(connection.id);
 
     const identity = connection.identity;
@@ -212,12 +220,18 @@ export class SignalingCore {
 
     try {
       await this.bus.detach(identity.accountKey, connection.id);
+    } catch (error) {
+      // A Redis outage: the bus repairs its subscriptions once Redis is back.
+      this.logger.warn({ err: error, socket: connection.id }, 'forgetting a closed socket failed');
+    }
+
+    try {
       await this.rooms.disconnected(this.member(connection), this.roomServer);
       await partyLeft(this, identity.accountKey);
     } catch (error) {
       this.logger.error(
         { err: error, socket: connection.id },
-        'cleanup after a closed socket failed',
+        'the room handler failed to release a closed socket',
       );
     }
   }
@@ -284,6 +298,25 @@ export class SignalingCore {
         known ? error.message : 'The server failed to handle the message; retry.',
       );
     }
+  }
+
+  /** The server closes a socket: counts a slow consumer, then forgets the socket. */
+  #closing(connection: SignalConnection, reason: string): void {
+    if (reason === 'SLOW_CONSUMER') {
+      this.metrics.rejection('SLOW_CONSUMER');
+      this.#rejections.add('SLOW_CONSUMER');
+      this.logger.warn(
+        {
+          socket: connection.id,
+          account: connection.identity?.account,
+          bufferedBytes: connection.bufferedBytes,
+          limit: this.options.maxBufferedBytes,
+        },
+        'closing a socket that stopped reading',
+      );
+    }
+
+    void this.closed(connection);
   }
 
   /** Closes sockets that were silent longer than `deadAfterMs`. */
@@ -533,9 +566,28 @@ export class SignalingCore {
     const fail = (code: ErrorCode, text: string): void => {
       this.metrics.authenticated(false);
       this.reject(connection, message, code, text);
-      connection.close(1008, code);
+      // 1013 (try again later) for an outage of Redis: the client retries with a longer backoff.
+      connection.close(code === 'SERVER_UNAVAILABLE' ? 1013 : 1008, code);
     };
 
+    try {
+      await this.#checkAndBind(connection, message, fail);
+    } catch (error) {
+      if (!hasErrorCode(error, 'SERVER_UNAVAILABLE')) throw error;
+
+      this.logger.warn(
+        { socket: connection.id },
+        'refused a session: Redis is unreachable, so it cannot be recorded',
+      );
+      fail('SERVER_UNAVAILABLE', (error as StardustError).message);
+    }
+  }
+
+  async #checkAndBind(
+    connection: SignalConnection,
+    message: SignalMessage,
+    fail: (code: ErrorCode, text: string) => void,
+  ): Promise<void> {
     const response = decodePayload(SignalType.AUTH_RESPONSE, message.payload);
 
     if (response.delegation === undefined)

@@ -28,8 +28,13 @@ export class SignalingMetrics {
     else this.#auth.failed += 1;
   }
 
-  /** Prometheus text exposition (version 0.0.4). */
-  render(gauges: { pending: number; authenticated: number; accounts: number }): string {
+  /**
+   * Prometheus text exposition (version 0.0.4). `redisUp` (1 or 0) is left out without Redis.
+   */
+  render(
+    gauges: { pending: number; authenticated: number; accounts: number },
+    redisUp?: number,
+  ): string {
     const memory = process.memoryUsage();
     const lines = [
       '# HELP stardust_signaling_connections Open WebSocket connections by state.',
@@ -56,6 +61,13 @@ export class SignalingMetrics {
       '# HELP stardust_signaling_relayed_total Frames delivered to sockets.',
       '# TYPE stardust_signaling_relayed_total counter',
       `stardust_signaling_relayed_total ${this.relayed}`,
+      ...(redisUp === undefined
+        ? []
+        : [
+            '# HELP stardust_signaling_redis_up Whether the shared Redis is reachable (1) or not (0).',
+            '# TYPE stardust_signaling_redis_up gauge',
+            `stardust_signaling_redis_up ${redisUp}`,
+          ]),
       '# HELP process_resident_memory_bytes Resident memory size in bytes.',
       '# TYPE process_resident_memory_bytes gauge',
       `process_resident_memory_bytes ${memory.rss}`,

@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { pino } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 
-import { MemoryBus, type SignalBus } from './bus.js';
+import { type BusHealth, MemoryBus, type SignalBus } from './bus.js';
 import { SignalingCore } from './core.js';
 import { openKeyDirectory } from './open-key-directory.js';
 import { resolveOptions, type SignalingServerOptions } from './options.js';
@@ -34,6 +34,11 @@ export interface SignalingServerHandle {
   chainSettler: ChainCallSettler | undefined;
   /** Number of open sockets. */
   connections(): number;
+  /**
+   * Calls `listener` when the connection to Redis is lost and when it is back with presence,
+   * subscriptions and records written back; never without Redis. Returns the unsubscribe.
+   */
+  onBusHealth(listener: (health: BusHealth) => void): () => void;
   /**
    * Stops accepting, closes every socket with 1012 (service restart), and releases Redis
    * and the key directory. Safe to call twice.
@@ -62,6 +67,7 @@ export async function startSignalingServer(
           now: resolved.now,
           prefix: resolved.redisPrefix,
           presenceTtlMs: resolved.deadAfterMs * 2,
+          logger,
         });
   const chainSettler =
     options.settler === undefined &&
@@ -95,14 +101,16 @@ export async function startSignalingServer(
 
     if (request.method === 'GET' && path === '/metrics') {
       response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-      response.end(core.metrics.render(gauges(core)));
+      response.end(core.metrics.render(gauges(core), redisUp(resolved.redisUrl, bus)));
 
       return;
     }
 
     if (request.method === 'GET' && path === '/healthz') {
-      response.writeHead(closing ? 503 : 200, { 'content-type': 'text/plain' });
-      response.end(closing ? 'closing\n' : 'ok\n');
+      const status = closing ? 'closing' : bus.healthy ? 'ok' : 'redis unreachable';
+
+      response.writeHead(status === 'ok' ? 200 : 503, { 'content-type': 'text/plain' });
+      response.end(`${status}\n`);
 
       return;
     }
@@ -187,6 +195,7 @@ export async function startSignalingServer(
     chainSettler,
     genesisHash: `0x${Buffer.from(resolved.genesisHash).toString('hex')}`,
     connections: () => core.connections.size,
+    onBusHealth: (listener) => bus.onHealth(listener),
     close() {
       closed ??= (async () => {
         closing = true;
@@ -229,6 +238,13 @@ function gauges(core: SignalingCore): { pending: number; authenticated: number; 
     authenticated,
     accounts: core.accounts.size,
   };
+}
+
+/** 1 or 0 for the metrics gauge; undefined without Redis. */
+function redisUp(redisUrl: string | undefined, bus: SignalBus): number | undefined {
+  if (redisUrl === undefined) return undefined;
+
+  return bus.healthy ? 1 : 0;
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {

@@ -59,6 +59,8 @@ export interface CallOutcomeSource {
   voiceCall: {
     activeCall(callId: string): Promise<ChainCallRecord | null>;
     callHistory(account: string): Promise<ChainCallRecord[]>;
+    /** `UserCurrentCall`, which shows whether a dropped `initiate_call` landed. */
+    currentCall?(account: string): Promise<Hex | null>;
   };
 }
 
@@ -360,8 +362,25 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
     build: () => Promise<ChainCall<T>>,
   ): Promise<TxResult<T> | null> {
     const delays = this.#options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    let dropped: StardustError | null = null;
 
     for (let attempt = 0; !this.#disposed; attempt += 1) {
+      // A dropped transaction may be in a block: sent again, the chain refuses it (and a
+      // second initiate_call would end the call as busy), so look at the chain state first.
+      const landed = dropped === null ? null : await this.#landed(session, record, action, dropped);
+
+      if (landed !== null) {
+        record.pending = false;
+        record.finalized.push(action);
+        this.emit('record', { ...record });
+        this.#logger.info('a dropped call transaction had landed', {
+          callId: record.callId,
+          action,
+        });
+
+        return landed as TxResult<T>;
+      }
+
       try {
         const result = await this.#options.sender.send(await build(), { waitFor: 'finalized' });
 
@@ -377,10 +396,13 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
         record.error = wrapped;
 
         if (!RETRY_CODES.has(wrapped.code)) {
+          record.pending = false;
           this.#onRefused(session, record, action, wrapped);
 
           return null;
         }
+
+        dropped = wrapped.code === 'TX_DROPPED' ? wrapped : null;
 
         const delay = delays[Math.min(attempt, delays.length - 1)] ?? 60_000;
 
@@ -396,6 +418,62 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
     }
 
     return null;
+  }
+
+  /**
+   * Returns the result of a dropped `action` that the chain state shows landed, or null when
+   * it did not (or without chain reads). An end or reject landed when the call is no longer
+   * active; its settlement then comes from `CallHistory`, without reason or reward.
+   */
+  async #landed(
+    session: CallSession,
+    record: CallChainRecord,
+    action: Action,
+    dropped: StardustError,
+  ): Promise<TxResult<unknown> | null> {
+    const chain = this.#options.chain;
+    const account = this.#options.sender.account;
+    const result = (value: unknown): TxResult<unknown> => ({
+      stage: 'finalized',
+      txHash: (dropped as StardustError & { txHash?: Hex | null }).txHash ?? '0x',
+      blockHash: null,
+      events: [],
+      value,
+    });
+
+    if (chain === undefined) return null;
+
+    try {
+      if (action === 'initiate') {
+        const current = (await chain.voiceCall.currentCall?.(account)) ?? null;
+        const call = current === null ? null : await chain.voiceCall.activeCall(current);
+
+        return call !== null && sameAccount(call.callee, session.peer)
+          ? result({ callId: call.callId })
+          : null;
+      }
+
+      if (record.chainCallId === null) return null;
+
+      const call = await chain.voiceCall.activeCall(record.chainCallId);
+
+      if (action === 'accept')
+        return call !== null && call.state !== 'Ringing' ? result(undefined) : null;
+
+      if (call !== null) return null;
+
+      this.#readHistory(record, await chain.voiceCall.callHistory(account));
+
+      return result(undefined);
+    } catch (error) {
+      this.#logger.warn('reading whether a dropped call transaction landed failed', {
+        callId: record.callId,
+        action,
+        error: String(error),
+      });
+
+      return null;
+    }
   }
 
   #onRefused(

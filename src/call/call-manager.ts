@@ -59,12 +59,15 @@ export class CallManager extends Emitter<CallManagerEvents> {
   readonly #logger: Logger;
   readonly #sessions = new Map<string, CallSession>();
   readonly #unsubscribe: () => void;
+  readonly #unsubscribeLost: () => void;
 
   constructor(options: CallManagerOptions) {
     super();
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
     this.#unsubscribe = options.signaling.onSignal((message) => this.#onSignal(message));
+    this.#unsubscribeLost =
+      options.signaling.onConnectionLost?.((error) => this.#onConnectionLost(error)) ?? (() => {});
   }
 
   /** The account these calls belong to. */
@@ -121,11 +124,17 @@ export class CallManager extends Emitter<CallManagerEvents> {
   /** Ends every call without messages and stops listening. */
   dispose(): void {
     this.#unsubscribe();
+    this.#unsubscribeLost();
 
     for (const session of this.#sessions.values()) session.dispose();
 
     this.#sessions.clear();
     this.removeAllListeners();
+  }
+
+  /** A dropped connection fails the invites still ringing: their answers may be lost. */
+  #onConnectionLost(error: StardustError): void {
+    for (const session of new Set(this.#sessions.values())) session.failPendingInvite(error);
   }
 
   #onSignal({ from, signal }: ReceivedCallSignal): void {

@@ -312,6 +312,8 @@ export class CallSession extends Emitter<CallSessionEvents> {
         callType: this.#options.callType ?? 'audio',
       });
     } catch (error) {
+      const wasRinging = this.#state === 'ringing';
+
       this.#endWithError(
         'rejected',
         StardustError.from(
@@ -321,8 +323,28 @@ export class CallSession extends Emitter<CallSessionEvents> {
         ),
         'offline',
       );
+
+      // The server may have rung the callee before the answer was lost: withdraw the invite
+      // once the connection is back, so the callee stops ringing.
+      if (wasRinging && isLostAnswer(this.#error)) {
+        void this.#sendQuietly({ type: 'cancel', callId: this.#callId, reason: 'cancelled' });
+      }
+
       throw this.#error;
     }
+  }
+
+  /**
+   * Ends a ringing outgoing call whose signaling connection dropped, with `network_error`
+   * and the connection's error: the callee's answer may have been lost meanwhile. The
+   * cancel goes out once the connection is back, so the callee stops ringing. Does nothing
+   * in any other state.
+   */
+  failPendingInvite(error: StardustError): void {
+    if (this.#state !== 'ringing' || this.#direction !== 'outgoing') return;
+
+    this.#endWithError('network_error', error);
+    void this.#sendQuietly({ type: 'cancel', callId: this.#callId, reason: 'cancelled' });
   }
 
   /**
@@ -528,12 +550,45 @@ export class CallSession extends Emitter<CallSessionEvents> {
 
     const connecting = this.#media.connect();
 
-    await this.#sendQuietly({ type: 'accept', callId: this.#callId });
+    await this.#sendAccept();
 
     try {
       await connecting;
     } catch (error) {
       this.#failLocally(error, 'normal');
+    }
+  }
+
+  /**
+   * Sends the accept. When the server answers that the caller has no socket
+   * (PEER_NOT_FOUND) or the call is gone (CALL_NOT_FOUND), the call ends here with that
+   * code instead of waiting for an offer that cannot come.
+   */
+  async #sendAccept(): Promise<void> {
+    try {
+      await this.#signaling.send(this.peer, { type: 'accept', callId: this.#callId });
+    } catch (error) {
+      const wrapped = StardustError.from(
+        error,
+        'SIGNAL_DISCONNECTED',
+        `Sending accept of call ${this.#callId} failed.`,
+      );
+
+      if (wrapped.code === 'PEER_NOT_FOUND' || wrapped.code === 'CALL_NOT_FOUND') {
+        this.#endWithError(
+          wrapped.code === 'CALL_NOT_FOUND' ? 'cancelled' : 'network_error',
+          wrapped,
+        );
+
+        return;
+      }
+
+      this.#logger.warn('sending a call message failed', {
+        callId: this.#callId,
+        type: 'accept',
+        code: wrapped.code,
+      });
+      this.emit('error', { error: wrapped });
     }
   }
 
@@ -855,4 +910,9 @@ function tamperedError(callId: string): StardustError {
     'CALL_TAMPERED',
     `An SDP message of call ${callId} failed its signature check, so the call was ended; do not retry through the same server.`,
   );
+}
+
+/** Errors after which an invite may have rung although its answer never came back. */
+function isLostAnswer(error: StardustError | null): boolean {
+  return error?.code === 'SIGNAL_DISCONNECTED' || error?.code === 'SIGNAL_TIMEOUT';
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../client/logger.js';
 import { silentLogger } from '../client/logger.js';
 import { fromHex, toHex } from '../shared/bytes.js';
 import { decodePayload, encodePayload, type SignalMessage, SignalType } from '../shared/codec.js';
+import { StardustError } from '../shared/errors.js';
 import { normalizeAddress, sameAccount } from '../shared/ss58.js';
 import type {
   SignalEvent,
@@ -115,7 +116,11 @@ export class SignalingCallAdapter implements CallSignaling {
       case 'accept':
         draft.type = SignalType.CALL_ACCEPT;
         draft.payload = encodePayload(SignalType.CALL_ACCEPT, {});
-        break;
+        // The server acknowledges it, or answers PEER_NOT_FOUND (the caller has no socket)
+        // or CALL_NOT_FOUND (the call ended meanwhile), which the session must learn.
+        await this.#signaling.request(draft, { timeoutMs: 15_000 });
+
+        return;
       case 'reject':
         draft.type = SignalType.CALL_REJECT;
         draft.payload = encodePayload(SignalType.CALL_REJECT, {
@@ -168,6 +173,20 @@ export class SignalingCallAdapter implements CallSignaling {
     this.#listeners.add(listener);
 
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Reports every drop of an authenticated signaling connection as SIGNAL_DISCONNECTED. */
+  onConnectionLost(listener: (error: StardustError) => void): () => void {
+    return this.#signaling.on('stateChange', ({ state, previous, reason }) => {
+      if (previous !== 'connected' || state === 'connected') return;
+
+      listener(
+        new StardustError(
+          'SIGNAL_DISCONNECTED',
+          `The signaling connection dropped (${reason ?? state}); messages sent meanwhile may be lost.`,
+        ),
+      );
+    });
   }
 
   /** Stops listening to the signaling client. */

@@ -1,4 +1,5 @@
 import type { Hex } from '../chain/types.js';
+import type { StardustError } from '../shared/errors.js';
 import type { IceCandidateWire } from './ice.js';
 
 /** An SDP offer or answer as it travels through signaling. */
@@ -64,4 +65,9 @@ export interface CallSignaling {
   send(to: string, signal: CallSignal): Promise<void>;
   /** Delivers every call message addressed to this account; returns the unsubscribe. */
   onSignal(listener: (message: ReceivedCallSignal) => void): () => void;
+  /**
+   * Calls `listener` with a typed error each time the connection to the signaling server
+   * drops; returns the unsubscribe. Transports that cannot lose a connection leave it out.
+   */
+  onConnectionLost?(listener: (error: StardustError) => void): () => void;
 }

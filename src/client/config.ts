@@ -11,8 +11,11 @@ export type Locale = (typeof LOCALES)[number];
 export interface StardustConfig {
   /** WebSocket URL of the chain node, such as `ws://127.0.0.1:9944`. */
   chain: string;
-  /** WebSocket URL of the signaling server, such as `ws://127.0.0.1:8888/signal`. */
-  signaling: string;
+  /**
+   * WebSocket URL of the signaling server, such as `ws://127.0.0.1:8888/signal`, or the URLs
+   * of several instances sharing one Redis: after a failure the client tries the next one.
+   */
+  signaling: string | readonly string[];
   /** Base URL of a Kubo-compatible RPC API for uploads, such as `http://127.0.0.1:5001`. */
   ipfsApi: string;
   /** Path gateways tried in order for downloads, such as `http://127.0.0.1:8080`. */
@@ -24,7 +27,13 @@ export interface StardustConfig {
 }
 
 /** A validated configuration with every default filled in. */
-export interface ResolvedConfig extends Required<Omit<StardustConfig, 'locale' | 'logger'>> {
+export interface ResolvedConfig extends Required<
+  Omit<StardustConfig, 'locale' | 'logger' | 'signaling'>
+> {
+  /** The first signaling URL. */
+  signaling: string;
+  /** Every signaling URL, in the order the client tries them. */
+  signalingUrls: string[];
   locale: Locale | undefined;
   logger: Logger | undefined;
 }
@@ -65,9 +74,12 @@ export function resolveConfig(config: StardustConfig): ResolvedConfig {
     );
   }
 
+  const signalingUrls = signalingList(config.signaling);
+
   return {
     chain: checkUrl('chain', config.chain, ['ws:', 'wss:']),
-    signaling: checkUrl('signaling', config.signaling, ['ws:', 'wss:']),
+    signaling: signalingUrls[0]!,
+    signalingUrls,
     ipfsApi: checkUrl('ipfsApi', config.ipfsApi, ['http:', 'https:']).replace(/\/+$/, ''),
     gateways: gateways.map((url, index) =>
       checkUrl(`gateways[${index}]`, url, ['http:', 'https:']).replace(/\/+$/, ''),
@@ -75,6 +87,20 @@ export function resolveConfig(config: StardustConfig): ResolvedConfig {
     locale: config.locale,
     logger: config.logger,
   };
+}
+
+/** Checks the signaling URL, or each URL of a list. */
+function signalingList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [checkUrl('signaling', value, ['ws:', 'wss:'])];
+
+  if (value.length === 0) {
+    throw configError('signaling', 'must be a ws(s) URL or a non-empty list of them', {
+      problem: 'empty',
+      expected: ['ws://', 'wss://'],
+    });
+  }
+
+  return value.map((url, index) => checkUrl(`signaling[${index}]`, url, ['ws:', 'wss:']));
 }
 
 function checkUrl(option: string, value: unknown, protocols: string[]): string {

@@ -168,7 +168,8 @@ export class StardustClient {
 
   /**
    * The signaling connection (`config.signaling`) of the wallet account. Created on first
-   * use; it connects when first needed (the first send, request or connect()).
+   * use; it connects when first needed (the first send, request or connect()). With several
+   * URLs it moves to the next one after a failure.
    * @throws StardustError INVALID_STATE before useWallet().
    */
   get signaling(): SignalingClient {
@@ -176,7 +177,7 @@ export class StardustClient {
 
     this.#signaling ??= new SignalingClient({
       ...this.#signalingOptions,
-      url: this.config.signaling,
+      url: this.config.signalingUrls,
       session: this.sessions,
       logger: namedLogger(this.logger, 'signaling'),
     });

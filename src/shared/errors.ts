@@ -118,6 +118,13 @@ export const ERROR_CODES = {
     meaning: 'The server is shutting down (close code 1012) or overloaded (close code 1013).',
     action: 'Nothing: the client reconnects with a longer backoff.',
   },
+  SERVER_UNAVAILABLE: {
+    area: 'protocol',
+    meaning:
+      'The signaling server cannot reach the Redis it shares with other instances, so it cannot route or record the message.',
+    action:
+      'Retry after a few seconds; a socket refused during authentication is closed with 1013 and the client reconnects. Operators check Redis.',
+  },
 
   // Session delegation.
   DELEGATION_INVALID: {

@@ -49,10 +49,19 @@ describe('signaling command', () => {
       STARDUST_GENESIS: HASH,
       REDIS_URL: 'redis://127.0.0.1:1',
       STARDUST_TURN_URLS: 'turn:a, turn:b',
+      STARDUST_MAX_BUFFERED_BYTES: '65536',
     };
     const fromEnv = await signalingOptionsFrom([], env);
     const fromFlags = await signalingOptionsFrom(
-      ['--port', '9001', '--redis', 'redis://127.0.0.1:2', '--strict'],
+      [
+        '--port',
+        '9001',
+        '--redis',
+        'redis://127.0.0.1:2',
+        '--strict',
+        '--max-buffered-bytes',
+        '1024',
+      ],
       env,
     );
     const defaults = await signalingOptionsFrom(['--genesis', HASH], {});
@@ -66,6 +75,9 @@ describe('signaling command', () => {
     assert.equal(fromFlags?.port, 9001);
     assert.equal(fromFlags?.redisUrl, 'redis://127.0.0.1:2');
     assert.equal(fromFlags?.verifyEveryMessage, true);
+    assert.equal(fromEnv?.maxBufferedBytes, 65536);
+    assert.equal(fromFlags?.maxBufferedBytes, 1024);
+    assert.equal(defaults?.maxBufferedBytes, undefined);
     assert.equal(defaults?.host, '127.0.0.1');
     assert.equal(defaults?.port, 8888);
     assert.equal(defaults?.redisUrl, undefined);

@@ -35,6 +35,8 @@ export interface Coturn {
   pid: number;
   /** Stops the server by its PID and waits for it to exit. */
   close(): Promise<void>;
+  /** Kills the server with SIGKILL, as a crash would, and waits for it to exit. */
+  kill(): Promise<void>;
 }
 
 /** Starts coturn on 127.0.0.1 and resolves once it answers a STUN binding request. */
@@ -75,6 +77,14 @@ export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
     minRelayPort,
     pid: child.pid!,
     close: () => stop(child),
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+      process.kill(child.pid!, 'SIGKILL');
+      await exited;
+    },
   };
 }
 

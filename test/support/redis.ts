@@ -6,12 +6,21 @@ import { createServer } from 'node:net';
 export interface RedisHandle {
   url: string;
   port: number;
+  pid: number;
   close(): Promise<void>;
+  /** Kills Redis with SIGKILL, as a crash would, and waits for it to exit. */
+  kill(): Promise<void>;
+}
+
+/** Options of {@link startRedis}. */
+export interface RedisOptions {
+  /** Port to listen on; a free one by default. Pass a stopped server's port to restart it. */
+  port?: number;
 }
 
 /** Starts `redis-server --bind 127.0.0.1 --port <free> --save '' --appendonly no`. */
-export async function startRedis(): Promise<RedisHandle> {
-  const port = await freePort();
+export async function startRedis(options: RedisOptions = {}): Promise<RedisHandle> {
+  const port = options.port ?? (await freePort());
   const child = spawn(
     'redis-server',
     ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],
@@ -34,15 +43,21 @@ export async function startRedis(): Promise<RedisHandle> {
     child.once('error', reject);
   });
 
-  return { url: `redis://127.0.0.1:${port}`, port, close: () => stop(child) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    pid: child.pid!,
+    close: () => stop(child, 'SIGTERM'),
+    kill: () => stop(child, 'SIGKILL'),
+  };
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
 
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    process.kill(child.pid!, 'SIGTERM');
+    process.kill(child.pid!, signal);
   });
 }
 

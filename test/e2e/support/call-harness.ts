@@ -15,7 +15,8 @@ import { memorySessionStorage } from '../../../src/wallet/session.js';
 /** Options of {@link setup}. */
 export interface HarnessOptions {
   chain: string;
-  signaling: string;
+  /** One signaling URL, or several instances tried in turn. */
+  signaling: string | string[];
   /** Secret URI of the dev account, such as `//E2eAlice1`. */
   seed: string;
   chainWrites?: ClientCallsOptions['chainWrites'];
@@ -62,16 +63,26 @@ let states: string[] = [];
 let lastContext: CallStateContext | null = null;
 let adapter: SignalingCallAdapter | null = null;
 const candidates: IceCandidateWire[] = [];
+/** ICE restarts of the current call's media. */
+let iceRestarts = 0;
 
 function track(session: CallSession): void {
+  let watched: unknown = null;
+
   current = session;
   states = [session.state];
   lastContext = null;
+  iceRestarts = 0;
   session.on('stateChange', (context) => {
     if (current !== session) return;
 
     states.push(context.state);
     lastContext = context;
+
+    if (session.media !== null && session.media !== watched) {
+      watched = session.media;
+      session.media.on('iceRestart', () => (iceRestarts += 1));
+    }
   });
 }
 
@@ -285,6 +296,9 @@ const harness = {
   view,
   audio,
   signalingState: () => client.signaling.state,
+  /** The server id of the signaling instance the page is connected to. */
+  signalingServer: () => client.signaling.serverId,
+  iceRestarts: () => iceRestarts,
   sendCandidates,
   recordCandidates,
   candidates: () => [...candidates],
