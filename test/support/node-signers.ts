@@ -1,14 +1,11 @@
-// Ed25519 signers on node:crypto, many times faster than the pure JavaScript ones in
-// signers.ts: for load and soak tests that authenticate thousands of sessions. Node only;
-// browser tests import signers.ts, which must stay free of node: modules.
+// Ed25519 signers on node:crypto for load and soak tests that authenticate thousands of
+// sessions. They live apart from signers.ts because browser tests import that file, so it
+// must stay free of node: modules.
 import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 
 import { wallet, type TestWallet } from './signers.js';
 
-/**
- * An Ed25519 key pair that signs with node:crypto, many times faster than the pure
- * JavaScript signer: for load tests that authenticate thousands of sessions.
- */
+/** Returns an Ed25519 key pair that signs with node:crypto, faster than the JavaScript signer. */
 export function nodeEd25519KeyPair(): {
   publicKey: Uint8Array;
   sign(bytes: Uint8Array): Uint8Array;
@@ -22,7 +19,7 @@ export function nodeEd25519KeyPair(): {
   };
 }
 
-/** An ed25519 wallet account that signs raw bytes with node:crypto (see nodeEd25519KeyPair). */
+/** Returns an ed25519 wallet account that signs raw bytes with node:crypto. */
 export function nodeEd25519Wallet(): TestWallet {
   const pair = nodeEd25519KeyPair();
 
