@@ -1,5 +1,5 @@
 /**
- * What every error code means and what to do about it, for the docs page, Node code and
+ * The meaning of every error code and the action to take, for the docs page, Node code and
  * applications that show help next to an error.
  *
  * `docs/errors.md` is generated from this table (`npm run docs:errors`) and a test keeps the
