@@ -388,14 +388,15 @@ function loadChainLayer(): Promise<ChainLayerModule> {
 /**
  * Returns the chain layer, which must have loaded: every {@link ChainCall} comes from a
  * pallet wrapper or from {@link ChainClient.api}, and both load it first.
- * @throws StardustError INVALID_STATE when it has not loaded, naming `what` needed it.
+ * @throws StardustError INVALID_STATE when it has not loaded, naming the `operation` that
+ * needed it.
  */
-function loadedChainLayer(what: string): ChainLayerModule {
+function loadedChainLayer(operation: string): ChainLayerModule {
   if (chainLayerLoaded !== undefined) return chainLayerLoaded;
 
   throw new StardustError(
     'INVALID_STATE',
-    `Cannot run ${what} before the chain layer has loaded. Build calls with the pallet wrappers of a ChainClient, or await its api() first.`,
+    `Cannot run ${operation} before the chain layer has loaded. Build calls with the pallet wrappers of a ChainClient, or await its api() first.`,
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * Stand-ins for the pallet wrappers that a chain client exposes before the chain layer's
  * chunk has loaded. Each stand-in has the wrapper's `name` and one method for every public
- * method of the wrapper; a call loads the chunk, then runs the real wrapper's method. Every
+ * method of the wrapper. A call loads the chunk, then runs the real wrapper's method. Every
  * wrapper method is async and needs the chain anyway, so loading first changes no result.
  */
 import type { ChainPallets } from './load-chain-layer.js';
