@@ -211,6 +211,25 @@ describe('CallSession', () => {
     );
   });
 
+  it('answers the ringing caller it calls back', async () => {
+    const env = setup({ accounts: [ALICE, BOB, CHARLIE] });
+    const incoming = nextIncoming(env.manager(BOB));
+    const caller = await env.manager(ALICE).call(BOB);
+    const { session: ringing } = await incoming;
+    const answered = await env.manager(BOB).call(ALICE);
+
+    await settle();
+
+    assert.equal(answered, ringing);
+    assert.equal(answered.callId, caller.callId);
+    assert.notEqual(answered.state, 'ringing');
+    assert.notEqual(caller.state, 'ended');
+    await assert.rejects(
+      env.manager(BOB).call(CHARLIE),
+      (error: StardustError) => error.code === 'CALL_BUSY',
+    );
+  });
+
   it('ends as offline when the callee has no session', async () => {
     const env = setup();
 
