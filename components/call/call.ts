@@ -36,8 +36,9 @@ interface Settlement {
  * With `peer` it shows a call button with the fee per minute and the balance, then the
  * outgoing ringing state with cancel. During the call it shows a timer, mute, device
  * pickers, quality bars and hang up. Afterwards a summary shows the quality level and the
- * on-chain settlement. With `incoming` it rings for calls to the account the page chose with `client.useWallet()`, with accept and
- * reject and a WebAudio ringtone that waits for a user gesture where autoplay is blocked.
+ * on-chain settlement. With `incoming` it rings for calls to the account the page chose
+ * with `client.useWallet()`, with accept and reject and a WebAudio ringtone that waits for
+ * a user gesture where autoplay is blocked.
  *
  * @tagname stardust-call
  * @summary Places, answers and shows one-to-one voice calls.
