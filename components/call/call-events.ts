@@ -65,7 +65,7 @@ export interface StardustCallEndedDetail {
    * never connected long enough for a reading (about 4 s).
    */
   quality: CallQualitySample | null;
-  /** Mean of the 0–5 levels of all readings, to one decimal; null when none was taken. */
+  /** Mean of the 0–5 levels of all readings, to one decimal, or null when none was taken. */
   averageQualityLevel: number | null;
 }
 

@@ -322,7 +322,12 @@ describe('<stardust-call>', () => {
   it('reports a bad peer as stardust-error', async () => {
     const signer = await createDevSigner(`//CallElement${Math.random().toString(36).slice(2)}`);
     const config = await fixture<StardustVoiceConfig>(
-      html`<stardust-voice-config chain=${urls.devnetUrl} signaling=${urls.signaling}>
+      html`<stardust-voice-config
+        chain=${urls.devnetUrl}
+        signaling=${urls.signaling}
+        ipfs-api="http://127.0.0.1:5001"
+        gateways="http://127.0.0.1:8080"
+      >
         <stardust-call peer="not-an-address"></stardust-call>
       </stardust-voice-config>`,
     );

@@ -45,7 +45,7 @@ interface Settlement {
  *
  * @event stardust-call-state - The call changed state. `detail` is `{ state, previous, reason, callId, chainCallId, direction, peer }`.
  * @event stardust-call-quality - A quality reading, every 2 s while connected. `detail` is the `CallQualitySample` (`level` 0–5, `avgBitrate`, `packetLoss`, `jitter`, `latency`, …) plus `callId`.
- * @event stardust-call-ended - The call ended, at once and before the chain settled it. `detail` is `{ callId, chainCallId, reason, rejectReason, durationMs, duration, fee, quality, averageQualityLevel }`; `duration` and `fee` are always null here because `end_call` lands in a later block, and `stardust-call-settled` follows with them.
+ * @event stardust-call-ended - The call ended, at once and before the chain settled it. `detail` is `{ callId, chainCallId, reason, rejectReason, durationMs, duration, fee, quality, averageQualityLevel }`. `duration` and `fee` are always null here because `end_call` lands in a later block, and `stardust-call-settled` follows with them.
  * @event stardust-call-settled - The chain settled the call, after `stardust-call-ended`. `detail` is `{ callId, chainCallId, duration, fee, reward }` (seconds by the chain's clock, planck). A call that never reached the chain gets none.
  * @event stardust-error - A failure: no configuration, no microphone, a refused or tampered call. `detail` is `{ code, message }`.
  *

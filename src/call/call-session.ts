@@ -130,7 +130,7 @@ export interface CallSummary {
   durationMs: number;
   /** The last quality reading of the call, or null when none was taken. */
   quality: CallQualitySample | null;
-  /** Mean of the 0–5 levels of all readings, to one decimal; null when none was taken. */
+  /** Mean of the 0–5 levels of all readings, to one decimal, or null when none was taken. */
   averageQualityLevel: number | null;
   /** True when another tab of the local account answered this call. */
   answeredElsewhere: boolean;
@@ -261,7 +261,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
     return this.#media?.quality ?? null;
   }
 
-  /** Mean of the 0–5 levels of the readings so far, to one decimal; null before the first. */
+  /** Mean of the 0–5 levels of the readings so far, to one decimal, or null before the first. */
   get averageQualityLevel(): number | null {
     if (this.#qualityReadings === 0) return null;
 
