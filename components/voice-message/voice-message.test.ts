@@ -116,6 +116,48 @@ describe('<stardust-voice-message>', function () {
     expect(part(element, 'waveform')!.querySelectorAll('[data-played]').length).to.equal(64);
   });
 
+  it('plays a public message with the chain waveform', async () => {
+    const bob = await party(urls, '//Bob');
+    const alice = await party(urls, '//Alice', { ready: false });
+    const queued = await alice.client.messages.send({
+      to: bob.address,
+      recording: recording(),
+      public: true,
+    });
+    const item = await sentItem(alice.client, queued.id);
+    const messageId = item.receipt!.messageId!;
+    const stored = await bob.client.chain.chat.message(BigInt(messageId));
+    const response = await fetch(`${urls.ipfsGateway}/ipfs/${item.cid!}`);
+    const uploaded = new Uint8Array(await response.arrayBuffer());
+    const element = document.createElement('stardust-voice-message');
+
+    element.setAttribute('message-id', messageId);
+    await place(bob, element);
+    await until(() => element.status === 'ready', 'the summary');
+
+    expect(stored?.messageType.type).to.equal('Voice');
+    expect(stored?.messageType.type === 'Voice' && stored.messageType.metadata).to.deep.include({
+      cid: item.cid,
+      duration: Math.ceil(speech.durationMs / 1000),
+      burnAfterReading: false,
+    });
+    expect(
+      stored?.messageType.type === 'Voice' && [...stored.messageType.metadata.waveform],
+    ).to.deep.equal([...speech.waveform]);
+    expect(new TextDecoder().decode(uploaded.subarray(0, 4))).to.equal('OggS');
+    expect([...uploaded]).to.deep.equal([...speech.bytes]);
+    expect(element.durationMs).to.equal(speech.durationMs);
+    expect(part(element, 'waveform')!.querySelectorAll('[part~="bar"]').length).to.equal(
+      speech.waveform.length,
+    );
+
+    (part(element, 'play-button') as HTMLButtonElement).click();
+    await until(() => element.playerState === 'ended', 'the end of playback');
+
+    expect(element.positionMs).to.equal(element.durationMs);
+    expect(element.burn).to.equal(false);
+  });
+
   it('seeks by clicking the waveform and changes speed', async () => {
     const bob = await party(urls, '//Bob');
     const alice = await party(urls, '//Alice');
