@@ -135,15 +135,14 @@ describe('<stardust-voice-message>', function () {
     await place(bob, element);
     await until(() => element.status === 'ready', 'the summary');
 
-    expect(stored?.messageType.type).to.equal('Voice');
-    expect(stored?.messageType.type === 'Voice' && stored.messageType.metadata).to.deep.include({
-      cid: item.cid,
-      duration: Math.ceil(speech.durationMs / 1000),
-      burnAfterReading: false,
-    });
-    expect(
-      stored?.messageType.type === 'Voice' && [...stored.messageType.metadata.waveform],
-    ).to.deep.equal([...speech.waveform]);
+    if (stored?.messageType.type !== 'Voice') throw new Error('expected a voice message');
+
+    const { metadata } = stored.messageType;
+
+    expect(metadata.cid).to.equal(item.cid);
+    expect(metadata.duration).to.equal(Math.ceil(speech.durationMs / 1000));
+    expect(metadata.burnAfterReading).to.equal(false);
+    expect([...metadata.waveform]).to.deep.equal([...speech.waveform]);
     expect(new TextDecoder().decode(uploaded.subarray(0, 4))).to.equal('OggS');
     expect([...uploaded]).to.deep.equal([...speech.bytes]);
     expect(element.durationMs).to.equal(speech.durationMs);

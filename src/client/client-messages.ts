@@ -76,8 +76,8 @@ export interface IncomingVoiceMessage {
   messageId: bigint | null;
   source: 'notice' | 'chain';
   /**
-   * Metadata of a message sent public (plain audio on IPFS), from the chain or the notice;
-   * null for an encrypted message, whose metadata is inside its envelope.
+   * Metadata of a message sent public (plain audio on IPFS), from the chain or the notice.
+   * Null for an encrypted message, whose metadata is inside its envelope.
    */
   public: PublicVoiceMetadata | null;
 }

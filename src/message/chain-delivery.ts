@@ -4,7 +4,7 @@
  * chain; public ones also fill the duration, waveform and transcription.
  *
  * The notice goes out as soon as the transaction is in the pool (stage `ready`), so the
- * receiver hears of the message before its block; the chain event confirms it later. Before
+ * receiver learns of the message before its block. The chain event confirms it later. Before
  * a retry, the sender's chat outbox on chain is searched for the CID, so a transaction that
  * landed while its result was lost is not sent again.
  */

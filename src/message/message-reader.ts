@@ -30,8 +30,8 @@ export interface ReadVoiceMessage extends OpenedVoiceMessage {
 }
 
 /**
- * What the chain or a live notice told about a message. A public message carries no sender
- * or waveform of its own, so they come from here.
+ * Facts about a message from the chain or a live notice. A public message carries no
+ * sender or waveform of its own, so they come from here.
  */
 export interface KnownVoiceMessage {
   /** SS58 address of the sender. */
