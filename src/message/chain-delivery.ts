@@ -105,6 +105,8 @@ export function chainDelivery(options: ChainDeliveryOptions): OutboxDelivery {
         onProgress: (progress) => {
           // The transaction passed the pool's checks (signature, nonce, fees): tell the
           // receiver now rather than a block later.
+          // NOTE: it can still fail in its block; the receiver then holds a notice that no
+          // chain event confirms until the outbox's retry lands.
           if (progress.stage === 'ready' && noticeSent === null) noticeSent = notify(item, '');
 
           options.onProgress?.(item, progress);
