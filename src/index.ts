@@ -9,6 +9,7 @@ export type {
   ClientMessagesOptions,
   IncomingVoiceMessage,
   MessageChainWrites,
+  PublicVoiceMetadata,
   VoiceMessageSummary,
 } from './client/client-messages.js';
 export { ConfigError, LOCALES, resolveConfig } from './client/config.js';
@@ -354,8 +355,8 @@ export type {
   SendVoiceInput,
   VoiceMessagesOptions,
 } from './message/voice-messages.js';
-export { chainDelivery } from './message/chain-delivery.js';
-export { VoiceInbox } from './message/voice-inbox.js';
+export { chainDelivery, chainMetadata } from './message/chain-delivery.js';
+export { publicMetadataOf, VoiceInbox } from './message/voice-inbox.js';
 export type { InboxEntry, VoiceInboxEvents, VoiceInboxOptions } from './message/voice-inbox.js';
 export type { ChainDeliveryOptions, VoiceNotice } from './message/chain-delivery.js';
 export { Outbox, exponentialRetryPolicy } from './message/outbox.js';
@@ -376,4 +377,8 @@ export type {
   PlayerState,
 } from './message/player.js';
 export { VoiceMessageReader } from './message/message-reader.js';
-export type { ReadVoiceMessage, VoiceMessageReaderOptions } from './message/message-reader.js';
+export type {
+  KnownVoiceMessage,
+  ReadVoiceMessage,
+  VoiceMessageReaderOptions,
+} from './message/message-reader.js';

@@ -116,6 +116,47 @@ describe('<stardust-voice-message>', function () {
     expect(part(element, 'waveform')!.querySelectorAll('[data-played]').length).to.equal(64);
   });
 
+  it('plays a public message with the chain waveform', async () => {
+    const bob = await party(urls, '//Bob');
+    const alice = await party(urls, '//Alice', { ready: false });
+    const queued = await alice.client.messages.send({
+      to: bob.address,
+      recording: recording(),
+      public: true,
+    });
+    const item = await sentItem(alice.client, queued.id);
+    const messageId = item.receipt!.messageId!;
+    const stored = await bob.client.chain.chat.message(BigInt(messageId));
+    const response = await fetch(`${urls.ipfsGateway}/ipfs/${item.cid!}`);
+    const uploaded = new Uint8Array(await response.arrayBuffer());
+    const element = document.createElement('stardust-voice-message');
+
+    element.setAttribute('message-id', messageId);
+    await place(bob, element);
+    await until(() => element.status === 'ready', 'the summary');
+
+    if (stored?.messageType.type !== 'Voice') throw new Error('expected a voice message');
+
+    const { metadata } = stored.messageType;
+
+    expect(metadata.cid).to.equal(item.cid);
+    expect(metadata.duration).to.equal(Math.ceil(speech.durationMs / 1000));
+    expect(metadata.burnAfterReading).to.equal(false);
+    expect([...metadata.waveform]).to.deep.equal([...speech.waveform]);
+    expect(new TextDecoder().decode(uploaded.subarray(0, 4))).to.equal('OggS');
+    expect([...uploaded]).to.deep.equal([...speech.bytes]);
+    expect(element.durationMs).to.equal(speech.durationMs);
+    expect(part(element, 'waveform')!.querySelectorAll('[part~="bar"]').length).to.equal(
+      speech.waveform.length,
+    );
+
+    (part(element, 'play-button') as HTMLButtonElement).click();
+    await until(() => element.playerState === 'ended', 'the end of playback');
+
+    expect(element.positionMs).to.equal(element.durationMs);
+    expect(element.burn).to.equal(false);
+  });
+
   it('seeks by clicking the waveform and changes speed', async () => {
     const bob = await party(urls, '//Bob');
     const alice = await party(urls, '//Alice');

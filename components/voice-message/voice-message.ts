@@ -38,8 +38,10 @@ const SEEK_STEP_MS = 1000;
  * the sender in `from`.
  *
  * It downloads the envelope (verified against its CID), decrypts it on this device and
- * shows the waveform and duration; the play button plays it, the speed button switches
- * between 1×, 1.5× and 2×, and clicking the waveform (or the arrow keys on it) seeks. A
+ * shows the waveform and duration. A public message is plain audio, so nothing is
+ * decrypted. Its waveform comes from the chain with `message-id`; with `cid` alone it
+ * comes from a notice this client received, or placeholder bars show. The play button
+ * plays it, the speed button switches between 1×, 1.5× and 2×, and clicking the waveform (or the arrow keys on it) seeks. A
  * burn-after-reading message is destroyed on this device after one complete playback and
  * then shows as burned. A message no gateway could deliver shows as unavailable, with a
  * retry button; where the browser blocks playback, the button offers "tap to play".
@@ -74,10 +76,13 @@ export class StardustVoiceMessage extends StardustElement {
   /** Chain message id (decimal) of a voice message in `chat.Messages`. */
   @property({ attribute: 'message-id' }) messageId?: string;
 
-  /** CID of the envelope, instead of `message-id`. */
+  /** CID of the envelope (or of the audio of a public message), instead of `message-id`. */
   @property() cid?: string;
 
-  /** SS58 address of the sender; the envelope must name it. Read from the chain with `message-id`. */
+  /**
+   * SS58 address of the sender; the envelope must name it, and a public message needs it.
+   * Read from the chain with `message-id`.
+   */
   @property() from?: string;
 
   /** Marks the message as burn-after-reading before it is opened. */
@@ -320,7 +325,8 @@ export class StardustVoiceMessage extends StardustElement {
       if (generation !== this.#generation) return;
 
       this._durationMs = finiteDurationMs(summary.durationMs);
-      this._waveform = summary.waveform;
+      // A public message opened by CID alone has no waveform: show the placeholder bars.
+      this._waveform = summary.waveform.length > 0 ? summary.waveform : this._waveform;
       this._burn = this._burn || summary.burn;
       this._status = 'ready';
     } catch (error) {

@@ -155,11 +155,12 @@ export class RecorderOutbox {
   #sent(item: OutboxRecord): void {
     this.#callbacks.onSent(
       new StardustVoiceSentEvent({
-        cid: item.id,
+        cid: item.cid ?? item.id,
         duration: item.durationMs / 1000,
         blockHash: item.receipt?.blockHash ?? '',
         to: item.to,
         burn: item.burn,
+        public: item.public === true,
       }),
     );
   }

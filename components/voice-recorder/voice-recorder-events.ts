@@ -34,7 +34,7 @@ export class StardustVoiceRecordedEvent extends Event {
 
 /** Detail of {@link StardustVoiceSentEvent}. */
 export interface StardustVoiceSentDetail {
-  /** CID of the envelope on IPFS, as carried on chain. */
+  /** CID of the envelope (or of the audio, for a public message) on IPFS, as on chain. */
   cid: string;
   /** Seconds. */
   duration: number;
@@ -43,6 +43,8 @@ export interface StardustVoiceSentDetail {
   /** SS58 address of the recipient. */
   to: string;
   burn: boolean;
+  /** True when the message was sent public (unencrypted). */
+  public: boolean;
 }
 
 /** Dispatched when a message is on chain (its transaction is in a block). */

@@ -109,6 +109,44 @@ describe('<stardust-voice-recorder> sending', function () {
     await expectAccessible(recorder);
   });
 
+  it('sends public with the public attribute', async () => {
+    const bob = await party(urls, '//Bob');
+    const alice = await party(urls, '//Alice', { ready: false });
+    const recorder = await recordFor(alice, bob.address);
+    const sent = new Promise<StardustVoiceSentEvent>((resolve) =>
+      recorder.addEventListener('stardust-voice-sent', resolve, { once: true }),
+    );
+    const bytes = recorder.recording!.bytes.slice();
+
+    recorder.setAttribute('public', '');
+    await recorder.updateComplete;
+    (part(recorder, 'send-button') as HTMLButtonElement).click();
+
+    const event = await sent;
+    const opened = await bob.client.messages.open(event.detail.cid, { from: alice.address });
+
+    expect(event.detail.public).to.equal(true);
+    expect(event.detail.burn).to.equal(false);
+    expect(opened.public).to.equal(true);
+    expect([...opened.payload.audio]).to.deep.equal([...bytes]);
+  });
+
+  it('rejects public with burn and keeps the recording', async () => {
+    const alice = await party(urls, '//Alice', { ready: false });
+    const recorder = await recordFor(alice, alice.address);
+    const codes = errors(recorder);
+    const before = (await alice.client.messages.outboxItems()).length;
+
+    recorder.public = true;
+    recorder.burn = true;
+    await recorder.send();
+
+    expect(codes).to.deep.equal(['PUBLIC_BURN_UNSUPPORTED']);
+    expect(recorder.phase).to.equal('preview');
+    expect(recorder.recording).to.not.equal(null);
+    expect((await alice.client.messages.outboxItems()).length).to.equal(before);
+  });
+
   it('detects a substituted key and queues nothing', async () => {
     const bob = await party(urls, '//Bob');
     const alice = await party(urls, '//Alice');

@@ -24,8 +24,8 @@ type Phase = 'idle' | 'requesting' | 'recording' | 'stopping' | 'preview' | 'sen
 const SLIDE_CANCEL_PX = 48;
 
 /**
- * Records a voice message and sends it to `to`, end-to-end encrypted, through IPFS and the
- * chain.
+ * Records a voice message and sends it to `to` through IPFS and the chain: end-to-end
+ * encrypted, or unencrypted with the `public` attribute.
  *
  * Press and hold the record button (pointer, or the Space key while it has focus) to
  * record; release to review. Sliding the pointer away from the button or pressing Escape
@@ -40,7 +40,7 @@ const SLIDE_CANCEL_PX = 48;
  * @summary Records, reviews and sends a voice message.
  *
  * @event stardust-voice-recorded - A recording was kept for review. `detail` is `{ duration, durationMs, size, recording }` (`duration` in seconds).
- * @event stardust-voice-sent - The message is on chain. `detail` is `{ cid, duration, blockHash, to, burn }` (`duration` in seconds).
+ * @event stardust-voice-sent - The message is on chain. `detail` is `{ cid, duration, blockHash, to, burn, public }` (`duration` in seconds).
  * @event stardust-error - A failure: no configuration or wallet, a microphone or encoder error, a recording too short (`RECORDING_TOO_SHORT`, also shown as a hint), a refused send, a failed upload. `detail` is `{ code, message }`.
  *
  * @csspart base - The element's box.
@@ -86,6 +86,12 @@ export class StardustVoiceRecorder extends StardustElement {
 
   /** Burn after reading: only the recipient's devices can open it, once each. */
   @property({ type: Boolean, reflect: true }) burn = false;
+
+  /**
+   * Sends the message public: the plain audio goes to IPFS and its duration and waveform on
+   * chain, so anyone can play it. Cannot be combined with `burn` (PUBLIC_BURN_UNSUPPORTED).
+   */
+  @property({ type: Boolean, reflect: true }) public = false;
 
   /** Records hands-free by default: the record button starts and stops on click. */
   @property({ type: Boolean, reflect: true }) lock = false;
@@ -644,7 +650,7 @@ export class StardustVoiceRecorder extends StardustElement {
 
       this.#preview?.pause();
       this._phase = 'sending';
-      await this.#tracker.send(client, { to, recording, burn: this.burn });
+      await this.#tracker.send(client, { to, recording, burn: this.burn, public: this.public });
       this.#preview?.unload();
       this._recording = null;
       this._phase = 'idle';

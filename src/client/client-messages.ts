@@ -75,6 +75,20 @@ export interface IncomingVoiceMessage {
   /** Chain message id, when it came from the chain. */
   messageId: bigint | null;
   source: 'notice' | 'chain';
+  /**
+   * Metadata of a message sent public (plain audio on IPFS), from the chain or the notice.
+   * Null for an encrypted message, whose metadata is inside its envelope.
+   */
+  public: PublicVoiceMetadata | null;
+}
+
+/** The metadata a public voice message carries on chain. */
+export interface PublicVoiceMetadata {
+  /** From the notice in ms; from the chain in whole seconds, rounded up, times 1000. */
+  durationMs: number;
+  /** Peaks 0–255, one per bar. */
+  waveform: Uint8Array;
+  transcription: string | null;
 }
 
 /** Duration and waveform of a message, read from its envelope without keeping the audio. */
@@ -86,6 +100,8 @@ export interface VoiceMessageSummary {
   /** Peaks 0–255, one per bar. */
   waveform: Uint8Array;
   mimeType: string;
+  /** True for a public message, whose waveform comes from the chain. */
+  public: boolean;
 }
 
 /** Events of {@link ClientMessages}. */
@@ -153,9 +169,12 @@ export class ClientMessages extends TypedEmitter<ClientMessagesEvents> {
 
   /**
    * Seals a recording for `to` and puts it in the outbox, which uploads it and sends it on
-   * chain; watch `outbox`, `uploadProgress` and `delivery` events for its progress.
+   * chain; watch `outbox`, `uploadProgress` and `delivery` events for its progress. With
+   * `public: true` the audio is uploaded unencrypted and its duration and waveform go on
+   * chain; that needs no device setup.
    * @throws StardustError KEY_BINDING_INVALID (a substituted key: nothing is queued),
-   *   NO_RECIPIENT_DEVICES, ADDRESS_INVALID, and the failures of {@link ready}.
+   *   NO_RECIPIENT_DEVICES, ADDRESS_INVALID, PUBLIC_BURN_UNSUPPORTED, and the failures of
+   *   {@link ready}.
    */
   async send(input: SendVoiceInput): Promise<OutboxRecord> {
     return (await this.#load()).send(input);
@@ -192,7 +211,9 @@ export class ClientMessages extends TypedEmitter<ClientMessagesEvents> {
   /**
    * Fetches (or reads from the cache), verifies and decrypts message `cid`. When the sender
    * is known (`from`, or a notice or chain entry seen earlier), the envelope must name it.
-   * @throws StardustError MESSAGE_BURNED, MESSAGE_UNAVAILABLE, DECRYPT_FAILED.
+   * A public message is not decrypted, and needs a known sender.
+   * @throws StardustError MESSAGE_BURNED, MESSAGE_UNAVAILABLE, DECRYPT_FAILED,
+   *   INVALID_ARGUMENT (a public message from an unknown sender).
    */
   async open(cid: string, options: { from?: string } = {}): Promise<ReadVoiceMessage> {
     return (await this.#load()).open(cid, options);

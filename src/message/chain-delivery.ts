@@ -1,24 +1,31 @@
 /**
- * The outbox's delivery step on chain: `chat.send_message(receiver, Voice(metadata))` with
- * only the CID and the burn flag for encrypted messages, then the live notice to the
- * receiver. Before a retry, the sender's chat outbox on chain is searched for the CID, so a
- * transaction that landed while its result was lost is not sent again.
+ * The outbox's delivery step on chain: `chat.send_message(receiver, Voice(metadata))`, and
+ * the live notice to the receiver. Encrypted messages put only the CID and the burn flag on
+ * chain; public ones also fill the duration, waveform and transcription.
+ *
+ * The notice goes out as soon as the transaction is in the pool (stage `ready`), so the
+ * receiver learns of the message before its block. The chain event confirms it later. Before
+ * a retry, the sender's chat outbox on chain is searched for the CID, so a transaction that
+ * landed while its result was lost is not sent again.
  */
-import type { ChatPallet } from '../chain/pallets/chat.js';
+import type { ChatPallet, VoiceMetadata } from '../chain/pallets/chat.js';
 import type { TxProgress, TxSender } from '../chain/types.js';
 import type { Logger } from '../client/logger.js';
 import { silentLogger } from '../client/logger.js';
 import { sameAccount } from '../shared/ss58.js';
-import type { OutboxDelivery } from './outbox.js';
+import { itemCid, type OutboxDelivery } from './outbox.js';
 import type { OutboxRecord } from './store/message-store.js';
 
-/** The live notice sent after the transaction is in a block. */
+/** The live notice sent once the transaction is in the pool. */
 export interface VoiceNotice {
   /** SS58 address of the receiver. */
   to: string;
   cid: string;
   burn: boolean;
+  /** Hex hash of the block with the transaction, or "" when it is not in a block yet. */
   blockHash: string;
+  /** Public messages only: the metadata that is on chain as well. */
+  public?: { durationMs: number; waveform: Uint8Array };
 }
 
 /** Options of {@link chainDelivery}. */
@@ -38,23 +45,72 @@ export interface ChainDeliveryOptions {
   logger?: Logger;
 }
 
+/** Returns the on-chain `VoiceMetadata` of an outbox item. */
+export function chainMetadata(item: OutboxRecord): VoiceMetadata {
+  if (item.public !== true) {
+    return {
+      cid: itemCid(item),
+      duration: 0,
+      waveform: new Uint8Array(0),
+      transcription: null,
+      burnAfterReading: item.burn,
+    };
+  }
+
+  return {
+    cid: itemCid(item),
+    // Whole seconds, rounded up: a public message never has duration 0, which is how
+    // readers tell it from an encrypted one.
+    duration: Math.max(1, Math.ceil(item.durationMs / 1000)),
+    waveform: item.waveform ?? new Uint8Array(0),
+    transcription: item.transcription ?? null,
+    burnAfterReading: false,
+  };
+}
+
 /** Returns the outbox delivery step that sends voice messages on chain. */
 export function chainDelivery(options: ChainDeliveryOptions): OutboxDelivery {
   const logger = options.logger ?? silentLogger;
   const depth = options.searchDepth ?? 50;
 
+  async function notify(item: OutboxRecord, blockHash: string): Promise<void> {
+    if (options.notify === undefined) return;
+
+    const notice: VoiceNotice = { to: item.to, cid: itemCid(item), burn: item.burn, blockHash };
+
+    if (item.public === true) {
+      notice.public = {
+        durationMs: item.durationMs,
+        waveform: item.waveform ?? new Uint8Array(0),
+      };
+    }
+
+    try {
+      await options.notify(notice);
+    } catch (error) {
+      logger.warn('voice message notice failed; the receiver gets the chain event', {
+        cid: notice.cid,
+        to: item.to,
+        error,
+      });
+    }
+  }
+
   return {
     async deliver(item: OutboxRecord) {
-      const call = await options.chat.sendVoiceMessage(item.to, {
-        cid: item.id,
-        duration: 0,
-        waveform: new Uint8Array(0),
-        transcription: null,
-        burnAfterReading: item.burn,
-      });
+      const call = await options.chat.sendVoiceMessage(item.to, chainMetadata(item));
+      let noticeSent: Promise<void> | null = null;
       const result = await options.sender.send(call, {
         waitFor: 'inBlock',
-        onProgress: (progress) => options.onProgress?.(item, progress),
+        onProgress: (progress) => {
+          // The transaction passed the pool's checks (signature, nonce, fees): tell the
+          // receiver now rather than a block later.
+          // NOTE: it can still fail in its block; the receiver then holds a notice that no
+          // chain event confirms until the outbox's retry lands.
+          if (progress.stage === 'ready' && noticeSent === null) noticeSent = notify(item, '');
+
+          options.onProgress?.(item, progress);
+        },
       });
       const receipt: Record<string, string> = {
         txHash: result.txHash,
@@ -63,26 +119,14 @@ export function chainDelivery(options: ChainDeliveryOptions): OutboxDelivery {
 
       if (result.value !== undefined) receipt.messageId = String(result.value.messageId);
 
-      if (options.notify !== undefined) {
-        try {
-          await options.notify({
-            to: item.to,
-            cid: item.id,
-            burn: item.burn,
-            blockHash: receipt.blockHash!,
-          });
-        } catch (error) {
-          logger.warn('voice message notice failed; the receiver gets the chain event', {
-            cid: item.id,
-            error,
-          });
-        }
-      }
+      // A sender that reports no `ready` stage gets the notice after inclusion instead.
+      await (noticeSent ?? notify(item, receipt.blockHash!));
 
       return receipt;
     },
 
     async findDelivered(item: OutboxRecord) {
+      const cid = itemCid(item);
       const ids = await options.chat.outbox(options.sender.account);
 
       for (const id of ids.slice(-depth).reverse()) {
@@ -91,7 +135,7 @@ export function chainDelivery(options: ChainDeliveryOptions): OutboxDelivery {
         if (
           message !== null &&
           message.messageType.type === 'Voice' &&
-          message.messageType.metadata.cid === item.id &&
+          message.messageType.metadata.cid === cid &&
           sameAccount(message.receiver, item.to)
         ) {
           return { messageId: String(id), block: String(message.block) };

@@ -2,26 +2,44 @@
  * Opens received voice messages for one account on this device, and burns
  * burn-after-reading messages after one complete playback.
  *
- * Opening: a tombstone means MESSAGE_BURNED; otherwise the ciphertext comes from the cache
- * or from a gateway (verified against the CID, then cached), and is decrypted with this
- * device's keys. Burning destroys the one-time prekey's private key, the cached ciphertext
+ * Opening: a tombstone means MESSAGE_BURNED; otherwise the bytes come from the cache or from
+ * a gateway (verified against the CID, then cached), and are decrypted with this device's
+ * keys, unless they are the plain audio of a public message. Burning destroys the one-time prekey's private key, the cached ciphertext
  * and every decrypted buffer and object URL, and leaves a tombstone.
  */
 import type { Logger } from '../client/logger.js';
 import { silentLogger } from '../client/logger.js';
 import { StardustError } from '../shared/errors.js';
+import { audioDurationMs } from './duration.js';
 import { Emitter } from './emitter.js';
 import { openVoiceMessage, type OpenedVoiceMessage } from './envelope.js';
 import type { IpfsClient } from './ipfs-client.js';
+import { isOgg } from './ogg.js';
 import type { PlayableAudio, PlayerState, VoicePlayer } from './player.js';
 import type { CiphertextCache } from './store/ciphertext-cache.js';
 import type { MessageStore } from './store/message-store.js';
+import { isWebm } from './webm.js';
 
 /** An opened message and where it came from. */
 export interface ReadVoiceMessage extends OpenedVoiceMessage {
   cid: string;
-  /** True when the ciphertext came from the cache rather than a gateway. */
+  /** True when the bytes came from the cache rather than a gateway. */
   fromCache: boolean;
+  /** True for a public message: plain audio on IPFS, nothing decrypted. */
+  public: boolean;
+}
+
+/**
+ * Facts about a message from the chain or a live notice. A public message carries no
+ * sender or waveform of its own, so they come from here.
+ */
+export interface KnownVoiceMessage {
+  /** SS58 address of the sender. */
+  sender?: string;
+  /** Public messages only: the metadata the sender put on chain. */
+  public?: { durationMs: number; waveform: Uint8Array; transcription: string | null } | null;
+  /** Chain time of sending in ms, when known. */
+  sentAt?: number | null;
 }
 
 /** Options of {@link VoiceMessageReader}. */
@@ -58,16 +76,25 @@ export class VoiceMessageReader extends Emitter<VoiceMessageReaderEvents> {
   }
 
   /**
-   * Fetches (or reads from the cache) and decrypts the message `cid`.
-   * @throws StardustError MESSAGE_BURNED, MESSAGE_UNAVAILABLE, DECRYPT_FAILED.
+   * Fetches (or reads from the cache) the message `cid`, and decrypts it unless it is a
+   * public message (plain Ogg or WebM audio, which no envelope starts like).
+   * @throws StardustError MESSAGE_BURNED, MESSAGE_UNAVAILABLE, DECRYPT_FAILED, or
+   *   INVALID_ARGUMENT for a public message whose sender `known` does not name.
    */
-  async open(cid: string): Promise<ReadVoiceMessage> {
+  async open(cid: string, known: KnownVoiceMessage = {}): Promise<ReadVoiceMessage> {
     if (await this.#store.hasTombstone(this.#account, cid)) {
       throw new StardustError(
         'MESSAGE_BURNED',
         `Voice message ${cid} was burned after reading on this device; it cannot be opened again.`,
       );
     }
+
+    const cached = await this.#cache.get(this.#account, cid);
+    const bytes = cached ?? (await this.#ipfs.download(cid));
+
+    if (cached === null) await this.#cache.put(this.#account, cid, bytes);
+
+    if (isOgg(bytes) || isWebm(bytes)) return publicMessage(cid, bytes, known, cached !== null);
 
     const device = await this.#store.getDevice(this.#account);
 
@@ -78,11 +105,6 @@ export class VoiceMessageReader extends Emitter<VoiceMessageReaderEvents> {
       );
     }
 
-    const cached = await this.#cache.get(this.#account, cid);
-    const bytes = cached ?? (await this.#ipfs.download(cid));
-
-    if (cached === null) await this.#cache.put(this.#account, cid, bytes);
-
     const opened = await openVoiceMessage(bytes, {
       account: this.#account,
       deviceId: device.deviceId,
@@ -90,7 +112,7 @@ export class VoiceMessageReader extends Emitter<VoiceMessageReaderEvents> {
       prekey: async (id) => (await this.#store.getPrekey(this.#account, id))?.privateKey ?? null,
     });
 
-    return { ...opened, cid, fromCache: cached !== null };
+    return { ...opened, cid, fromCache: cached !== null, public: false };
   }
 
   /**
@@ -112,10 +134,10 @@ export class VoiceMessageReader extends Emitter<VoiceMessageReaderEvents> {
    * Plays message `cid` with `player`. Call it from the user's gesture. A burn message is
    * burned when the playback completes, and the player unloads it.
    */
-  play(player: VoicePlayer, cid: string): Promise<PlayerState> {
+  play(player: VoicePlayer, cid: string, known: KnownVoiceMessage = {}): Promise<PlayerState> {
     let message: ReadVoiceMessage | null = null;
     const loader = async (): Promise<PlayableAudio> => {
-      message = await this.open(cid);
+      message = await this.open(cid, known);
 
       return {
         bytes: message.payload.audio,
@@ -139,4 +161,43 @@ export class VoiceMessageReader extends Emitter<VoiceMessageReaderEvents> {
 
     return player.play(loader);
   }
+}
+
+/**
+ * Returns a public message as read: a copy of the audio (callers zero-fill what they get),
+ * its duration from the stream, and the waveform from the chain or notice.
+ */
+function publicMessage(
+  cid: string,
+  bytes: Uint8Array,
+  known: KnownVoiceMessage,
+  fromCache: boolean,
+): ReadVoiceMessage {
+  if (known.sender === undefined) {
+    throw new StardustError(
+      'INVALID_ARGUMENT',
+      `Voice message ${cid} is public and does not name its sender: open it by chain message id, or pass from.`,
+    );
+  }
+
+  const sentAt = known.sentAt ?? 0;
+
+  return {
+    cid,
+    fromCache,
+    public: true,
+    sender: known.sender,
+    // A public message is readable by anyone, so there is nothing to burn.
+    burn: false,
+    createdAt: sentAt,
+    prekeyId: 0,
+    payload: {
+      audio: bytes.slice(),
+      mimeType: isOgg(bytes) ? 'audio/ogg; codecs=opus' : 'audio/webm; codecs=opus',
+      durationMs: audioDurationMs(bytes),
+      waveform: known.public?.waveform.slice() ?? new Uint8Array(0),
+      ...(known.public?.transcription == null ? {} : { transcription: known.public.transcription }),
+      recordedAt: sentAt,
+    },
+  };
 }

@@ -12,6 +12,7 @@ import type {
   ClientMessagesEvents,
   ClientMessagesParts,
   IncomingVoiceMessage,
+  PublicVoiceMetadata,
   VoiceMessageSummary,
 } from '../client/client-messages.js';
 import type { Logger } from '../client/logger.js';
@@ -31,7 +32,7 @@ import {
 } from './signaling-keys.js';
 import { CiphertextCache } from './store/ciphertext-cache.js';
 import { MessageStore, type OutboxRecord } from './store/message-store.js';
-import { VoiceInbox, type InboxEntry } from './voice-inbox.js';
+import { publicMetadataOf, VoiceInbox, type InboxEntry } from './voice-inbox.js';
 import { VoiceMessages, type SendVoiceInput } from './voice-messages.js';
 import type { RawSigner } from '../shared/delegation.js';
 import { StardustError } from '../shared/errors.js';
@@ -97,7 +98,8 @@ export class MessageService extends TypedEmitter<ClientMessagesEvents> {
    *   NO_RECIPIENT_DEVICES, ADDRESS_INVALID, and the failures of {@link ready}.
    */
   async send(input: SendVoiceInput): Promise<OutboxRecord> {
-    await this.ready();
+    // A public message is not sealed, so it needs no device keys and no wallet prompt.
+    if (input.public !== true) await this.ready();
 
     return (await this.#open()).service.send(input);
   }
@@ -131,16 +133,20 @@ export class MessageService extends TypedEmitter<ClientMessagesEvents> {
 
     if (message === null || message.messageType.type !== 'Voice') return null;
 
+    const { metadata } = message.messageType;
     const entry: IncomingVoiceMessage = {
-      cid: message.messageType.metadata.cid,
+      cid: metadata.cid,
       from: message.sender,
-      burn: message.messageType.metadata.burnAfterReading,
+      burn: metadata.burnAfterReading,
       blockHash: null,
       messageId,
       source: 'chain',
+      public: publicOf(publicMetadataOf(metadata)),
     };
+    const known = this.#seen.get(entry.cid);
 
-    if (!this.#seen.has(entry.cid)) this.#seen.set(entry.cid, entry);
+    if (known === undefined) this.#seen.set(entry.cid, entry);
+    else known.public ??= entry.public;
 
     return entry;
   }
@@ -151,8 +157,11 @@ export class MessageService extends TypedEmitter<ClientMessagesEvents> {
    * @throws StardustError MESSAGE_BURNED, MESSAGE_UNAVAILABLE, DECRYPT_FAILED.
    */
   async open(cid: string, options: { from?: string } = {}): Promise<ReadVoiceMessage> {
-    const opened = await (await this.#open()).reader.open(cid);
-    const expected = options.from ?? this.#seen.get(cid)?.from;
+    const seen = this.#seen.get(cid);
+    const expected = options.from ?? seen?.from;
+    const opened = await (
+      await this.#open()
+    ).reader.open(cid, { sender: expected, public: seen?.public ?? null });
 
     if (expected !== undefined && !sameAccount(opened.sender, expected)) {
       opened.payload.audio.fill(0);
@@ -179,6 +188,7 @@ export class MessageService extends TypedEmitter<ClientMessagesEvents> {
       durationMs: opened.payload.durationMs,
       waveform: opened.payload.waveform.slice(),
       mimeType: opened.payload.mimeType,
+      public: opened.public,
     };
 
     opened.payload.audio.fill(0);
@@ -222,6 +232,7 @@ export class MessageService extends TypedEmitter<ClientMessagesEvents> {
           blockHash: notice.blockHash === '' ? null : notice.blockHash,
           messageId: null,
           source: 'notice',
+          public: notice.public === null ? null : { ...notice.public, transcription: null },
         }),
       ),
     );
@@ -246,6 +257,7 @@ export class MessageService extends TypedEmitter<ClientMessagesEvents> {
           blockHash: entry.blockHash,
           messageId: entry.messageId,
           source: 'chain',
+          public: publicOf(entry.publicMetadata),
         });
       }),
     );
@@ -262,6 +274,7 @@ export class MessageService extends TypedEmitter<ClientMessagesEvents> {
     if (known !== undefined) {
       known.messageId ??= message.messageId;
       known.blockHash ??= message.blockHash;
+      known.public ??= message.public;
 
       return;
     }
@@ -410,6 +423,17 @@ export class MessageService extends TypedEmitter<ClientMessagesEvents> {
       throw new StardustError('DISPOSED', `The voice messages of ${this.account} were disposed.`);
     }
   }
+}
+
+/** Converts the chain's public metadata (duration in whole seconds) to the client's form. */
+function publicOf(metadata: InboxEntry['publicMetadata']): PublicVoiceMetadata | null {
+  if (metadata === null) return null;
+
+  return {
+    durationMs: metadata.durationS * 1000,
+    waveform: metadata.waveform,
+    transcription: metadata.transcription,
+  };
 }
 
 /** Adapts the client's raw signer to the wallet shape the device binding needs. */

@@ -62,11 +62,19 @@ export interface OutboxOptions {
 
 /** Input of {@link Outbox.enqueue}. */
 export interface EnqueueInput {
+  /** The sealed envelope, or the plain audio of a public message. */
   envelope: Uint8Array;
   /** SS58 address of the recipient. */
   to: string;
   burn: boolean;
   durationMs: number;
+  /** Public messages only; see {@link OutboxRecord.public}. */
+  public?: { waveform: Uint8Array; transcription?: string };
+}
+
+/** Returns the CID of the bytes an item uploads. */
+export function itemCid(item: Pick<OutboxRecord, 'id' | 'cid'>): string {
+  return item.cid ?? item.id;
 }
 
 /** Events of {@link Outbox}. */
@@ -132,7 +140,8 @@ export class Outbox extends Emitter<OutboxEvents> {
   async enqueue(input: EnqueueInput): Promise<OutboxRecord> {
     this.#assertLive();
 
-    const id = (await computeCid(input.envelope)).toString();
+    const cid = (await computeCid(input.envelope)).toString();
+    const id = input.public === undefined ? cid : `${cid}:${accountKey(input.to)}`;
     const existing = await this.#store.tables.outbox.get([this.#key, id]);
 
     if (existing !== undefined) return existing;
@@ -154,6 +163,16 @@ export class Outbox extends Emitter<OutboxEvents> {
       sentAt: null,
       receipt: null,
     };
+
+    if (input.public !== undefined) {
+      item.cid = cid;
+      item.public = true;
+      item.waveform = input.public.waveform;
+
+      if (input.public.transcription !== undefined) {
+        item.transcription = input.public.transcription;
+      }
+    }
 
     await this.#save(item, null);
     this.#schedule(0);
@@ -284,7 +303,11 @@ export class Outbox extends Emitter<OutboxEvents> {
         },
         item.state,
       );
-      this.#logger.info('voice message sent', { account: this.#account, cid: item.id });
+      this.#logger.info('voice message sent', {
+        account: this.#account,
+        cid: itemCid(item),
+        to: item.to,
+      });
     } catch (error) {
       await this.#fail(current, item.state, error);
     }
@@ -299,10 +322,10 @@ export class Outbox extends Emitter<OutboxEvents> {
         this.emit('uploadProgress', { id: item.id, loaded, total }),
     });
 
-    if (result.cid !== item.id) {
+    if (result.cid !== itemCid(item)) {
       throw new StardustError(
         'IPFS_UPLOAD_FAILED',
-        `The IPFS node stored voice message ${item.id} under another CID (${result.cid}); check that it uses CIDv1 with raw leaves.`,
+        `The IPFS node stored voice message ${itemCid(item)} under another CID (${result.cid}); check that it uses CIDv1 with raw leaves.`,
       );
     }
 
@@ -328,7 +351,7 @@ export class Outbox extends Emitter<OutboxEvents> {
       previous,
     );
 
-    const context = { account: this.#account, cid: item.id, attempt: item.attempts, code };
+    const context = { account: this.#account, cid: itemCid(item), attempt: item.attempts, code };
 
     if (gaveUp) this.#logger.error('voice message send gave up; it stays in the outbox', context);
     else this.#logger.warn('voice message send failed; retrying', { ...context, delayMs: delay });

@@ -56,6 +56,9 @@ export function signalingNotifier(
         cid: notice.cid,
         burn: notice.burn,
         blockHash: notice.blockHash,
+        public: notice.public !== undefined,
+        durationMs: notice.public?.durationMs ?? 0,
+        waveform: notice.public?.waveform ?? new Uint8Array(0),
       }).finish(),
     });
   };
@@ -69,6 +72,8 @@ export interface ReceivedVoiceNotice {
   burn: boolean;
   /** Hex hash of the block with the transaction, or "" when the sender did not know it yet. */
   blockHash: string;
+  /** Public messages only: duration and waveform as the sender put them on chain. */
+  public: { durationMs: number; waveform: Uint8Array } | null;
 }
 
 /**
@@ -91,6 +96,9 @@ export function onVoiceNotice(
       cid: notice.cid,
       burn: notice.burn,
       blockHash: notice.blockHash,
+      public: notice.public
+        ? { durationMs: notice.durationMs, waveform: notice.waveform.slice() }
+        : null,
     });
   });
 }

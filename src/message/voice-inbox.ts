@@ -107,6 +107,21 @@ export class VoiceInbox extends Emitter<VoiceInboxEvents> {
   }
 }
 
+/** Returns the public part of a message's chain metadata, or null for an encrypted one. */
+export function publicMetadataOf(metadata: VoiceMetadata): InboxEntry['publicMetadata'] {
+  // Encrypted messages put only the CID and the burn flag on chain.
+  const isPublic =
+    metadata.duration > 0 || metadata.waveform.length > 0 || metadata.transcription !== null;
+
+  if (!isPublic) return null;
+
+  return {
+    durationS: metadata.duration,
+    waveform: metadata.waveform,
+    transcription: metadata.transcription,
+  };
+}
+
 function toEntry(
   messageId: bigint,
   sender: string,
@@ -114,10 +129,6 @@ function toEntry(
   sentAt: number | null,
   blockHash: string | null,
 ): InboxEntry {
-  // Encrypted messages put only the CID and the burn flag on chain.
-  const isPublic =
-    metadata.duration > 0 || metadata.waveform.length > 0 || metadata.transcription !== null;
-
   return {
     messageId,
     sender,
@@ -125,12 +136,6 @@ function toEntry(
     burn: metadata.burnAfterReading,
     sentAt,
     blockHash,
-    publicMetadata: isPublic
-      ? {
-          durationS: metadata.duration,
-          waveform: metadata.waveform,
-          transcription: metadata.transcription,
-        }
-      : null,
+    publicMetadata: publicMetadataOf(metadata),
   };
 }

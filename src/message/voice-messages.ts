@@ -12,16 +12,18 @@ import Long from 'long';
 import type { voice } from '../../proto/gen/voice.js';
 import type { Logger } from '../client/logger.js';
 import { silentLogger } from '../client/logger.js';
-import { equalBytes } from '../shared/bytes.js';
+import { equalBytes, utf8 } from '../shared/bytes.js';
 import { StardustError } from '../shared/errors.js';
-import { sameAccount } from '../shared/ss58.js';
+import { isValidAddress, sameAccount } from '../shared/ss58.js';
 import type { KeyType, WalletSigner } from '../wallet/wallet-signer.js';
 import { generateDeviceKeys, type PrekeyPublic, type PrekeyRecord } from './device-keys.js';
 import { sealVoiceMessage, type RecipientDevice } from './envelope.js';
+import { isOgg } from './ogg.js';
 import type { Outbox } from './outbox.js';
 import { refillPrekeys } from './prekeys.js';
 import type { Recording } from './recorder.js';
 import type { DeviceRecord, MessageStore, OutboxRecord } from './store/message-store.js';
+import { isWebm } from './webm.js';
 
 /** The key directory as the client reaches it (over signaling). */
 export interface KeyDirectoryClient {
@@ -81,7 +83,17 @@ export interface SendVoiceInput {
   recording: Pick<Recording, 'bytes' | 'mimeType' | 'durationMs' | 'waveform' | 'recordedAt'>;
   burn?: boolean;
   transcription?: string;
+  /**
+   * Sends the plain audio to IPFS, unencrypted, with its duration, waveform and
+   * transcription on chain, so anyone can play it. False by default. Cannot be combined
+   * with `burn` (PUBLIC_BURN_UNSUPPORTED).
+   */
+  public?: boolean;
 }
+
+/** Bounds of the chat pallet's `VoiceMetadata`, in bytes. */
+const MAX_CHAIN_WAVEFORM_BYTES = 128;
+const MAX_CHAIN_TRANSCRIPTION_BYTES = 1024;
 
 /** A device record with its wallet binding, as kept after setup. */
 interface BoundDevice extends DeviceRecord {
@@ -204,6 +216,8 @@ export class VoiceMessages {
    * @throws StardustError KEY_BINDING_INVALID, NO_RECIPIENT_DEVICES; nothing is queued then.
    */
   async send(input: SendVoiceInput): Promise<OutboxRecord> {
+    if (input.public === true) return this.sendPublic(input);
+
     const burn = input.burn ?? false;
     const recipients = await this.devicesOf(input.to, burn);
     const senderDevices = burn ? [] : await this.devicesOf(this.account, false);
@@ -228,6 +242,27 @@ export class VoiceMessages {
       to: input.to,
       burn,
       durationMs: input.recording.durationMs,
+    });
+  }
+
+  /**
+   * Puts a recording in the outbox as it is, without encryption: the outbox uploads the
+   * audio and sends its metadata on chain. Needs no device setup and no key lookup.
+   * @throws StardustError PUBLIC_BURN_UNSUPPORTED, ADDRESS_INVALID, AUDIO_FORMAT_INVALID or
+   *   INVALID_ARGUMENT (metadata beyond the chain's bounds); nothing is queued then.
+   */
+  async sendPublic(input: SendVoiceInput): Promise<OutboxRecord> {
+    checkPublicInput(input);
+
+    return this.#outbox.enqueue({
+      envelope: input.recording.bytes,
+      to: input.to,
+      burn: false,
+      durationMs: input.recording.durationMs,
+      public: {
+        waveform: input.recording.waveform,
+        ...(input.transcription === undefined ? {} : { transcription: input.transcription }),
+      },
     });
   }
 
@@ -270,6 +305,56 @@ export class VoiceMessages {
         signature: prekey.signature,
       })),
     };
+  }
+}
+
+/** Rejects a public send that the chain or the receivers could not take. */
+function checkPublicInput(input: SendVoiceInput): void {
+  const { recording } = input;
+
+  if (input.burn === true) {
+    throw new StardustError(
+      'PUBLIC_BURN_UNSUPPORTED',
+      `A public voice message to ${input.to} cannot burn after reading: its audio is stored unencrypted on IPFS. Send it encrypted, or drop burn.`,
+    );
+  }
+
+  if (!isValidAddress(input.to)) {
+    throw new StardustError(
+      'ADDRESS_INVALID',
+      `Invalid recipient address ${JSON.stringify(input.to)}: expected an SS58 address.`,
+    );
+  }
+
+  // Receivers tell public audio from an envelope by these magic bytes.
+  if (!isOgg(recording.bytes) && !isWebm(recording.bytes)) {
+    throw new StardustError(
+      'AUDIO_FORMAT_INVALID',
+      `Invalid audio for a public voice message: ${recording.bytes.length} bytes that are neither Ogg nor WebM.`,
+    );
+  }
+
+  if (!Number.isFinite(recording.durationMs) || recording.durationMs <= 0) {
+    throw new StardustError(
+      'INVALID_ARGUMENT',
+      `Invalid recording.durationMs ${recording.durationMs}: expected a positive number of milliseconds.`,
+    );
+  }
+
+  if (recording.waveform.length > MAX_CHAIN_WAVEFORM_BYTES) {
+    throw new StardustError(
+      'INVALID_ARGUMENT',
+      `Invalid recording.waveform: ${recording.waveform.length} bars, but the chain stores at most ${MAX_CHAIN_WAVEFORM_BYTES}.`,
+    );
+  }
+
+  const transcriptionBytes = utf8(input.transcription ?? '').length;
+
+  if (transcriptionBytes > MAX_CHAIN_TRANSCRIPTION_BYTES) {
+    throw new StardustError(
+      'INVALID_ARGUMENT',
+      `Invalid transcription: ${transcriptionBytes} bytes of UTF-8, but the chain stores at most ${MAX_CHAIN_TRANSCRIPTION_BYTES}.`,
+    );
   }
 }
 

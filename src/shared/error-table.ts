@@ -341,6 +341,12 @@ export const ERROR_CODES = {
     meaning: 'The envelope failed authentication or this device holds no key for it.',
     action: 'The message was altered, or not sent to this device.',
   },
+  PUBLIC_BURN_UNSUPPORTED: {
+    area: 'message',
+    meaning:
+      'A voice message was sent both public and burn-after-reading; a public message is stored unencrypted on IPFS, so it cannot be burned.',
+    action: 'Send it encrypted to burn it after reading, or public without burn.',
+  },
   MESSAGE_BURNED: {
     area: 'message',
     meaning: 'The burn-after-reading message was already played on this device and destroyed.',

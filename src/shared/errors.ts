@@ -86,6 +86,7 @@ export const ERROR_AREAS = {
   KEY_BINDING_INVALID: 'message',
   NO_RECIPIENT_DEVICES: 'message',
   DECRYPT_FAILED: 'message',
+  PUBLIC_BURN_UNSUPPORTED: 'message',
   MESSAGE_BURNED: 'message',
   MESSAGE_UNAVAILABLE: 'message',
   CID_MISMATCH: 'message',

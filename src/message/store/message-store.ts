@@ -58,14 +58,28 @@ export type OutboxState = 'pending' | 'failed' | 'sent';
 /** One recording waiting to be sent, or already sent. */
 export interface OutboxRecord {
   account: string;
-  /** The envelope's CID, computed before upload: the idempotency key. */
+  /**
+   * The idempotency key, computed before upload: the envelope's CID, or `<cid>:<recipient
+   * public key hex>` for a public message, whose same audio may go to several recipients.
+   */
   id: string;
+  /** CID of the uploaded bytes; absent when it equals `id` (every encrypted message). */
+  cid?: string;
   /** SS58 address of the recipient. */
   to: string;
   burn: boolean;
-  /** The sealed envelope. Dropped once the item is sent. */
+  /**
+   * True for a message sent public: the plain audio on IPFS, and its duration, waveform and
+   * transcription on chain. Absent means false.
+   */
+  public?: boolean;
+  /** The sealed envelope, or the plain audio of a public message. Dropped once sent. */
   envelope: Uint8Array | null;
   durationMs: number;
+  /** Public messages only: the waveform for the chain's `VoiceMetadata`, at most 128 bars. */
+  waveform?: Uint8Array;
+  /** Public messages only: the transcription for the chain's `VoiceMetadata`. */
+  transcription?: string;
   state: OutboxState;
   /** True once the gateway-visible upload succeeded. */
   uploaded: boolean;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import type { ChatMessage, VoiceMetadata } from '../../../src/chain/pallets/chat.js';
-import type { ChainCall, TxResult, TxSender } from '../../../src/chain/types.js';
+import type { ChainCall, SendOptions, TxResult, TxSender } from '../../../src/chain/types.js';
 import { chainDelivery, type VoiceNotice } from '../../../src/message/chain-delivery.js';
 import type { OutboxRecord } from '../../../src/message/store/message-store.js';
 import { encodeAddress } from '../../../src/shared/ss58.js';
@@ -93,7 +93,7 @@ describe('chain delivery', () => {
     assert.deepEqual(receipt, { txHash: '0xa1', blockHash: '0xb1', messageId: '0' });
   });
 
-  it('sends the live notice after inclusion', async () => {
+  it('sends the notice after inclusion without ready', async () => {
     const notices: VoiceNotice[] = [];
     const delivery = chainDelivery({
       chat: fakeChat(),
@@ -104,6 +104,80 @@ describe('chain delivery', () => {
     await delivery.deliver(item('bafkreibbb'));
 
     assert.deepEqual(notices, [{ to: bob, cid: 'bafkreibbb', burn: false, blockHash: '0xb1' }]);
+  });
+
+  it('sends the notice once the transaction is ready', async () => {
+    const notices: VoiceNotice[] = [];
+    let noticeBeforeBlock: VoiceNotice[] | null = null;
+    // Reports `ready`, then records which notices went out before the block.
+    const readySender: TxSender = {
+      account: alice,
+      async send<T>(call: ChainCall<T>, options?: SendOptions): Promise<TxResult<T>> {
+        options?.onProgress?.({
+          stage: 'ready',
+          previous: 'signing',
+          call: 'chat.sendMessage',
+          txHash: '0xa1',
+          blockHash: null,
+          events: [],
+          error: null,
+        });
+        noticeBeforeBlock = [...notices];
+
+        return fakeSender.send(call);
+      },
+    };
+    const delivery = chainDelivery({
+      chat: fakeChat(),
+      sender: readySender,
+      notify: async (notice) => void notices.push(notice),
+    });
+
+    await delivery.deliver(item('bafkreifff'));
+
+    assert.deepEqual(noticeBeforeBlock, [
+      { to: bob, cid: 'bafkreifff', burn: false, blockHash: '' },
+    ]);
+    assert.equal(notices.length, 1);
+  });
+
+  it('puts public metadata on chain and in the notice', async () => {
+    const chat = fakeChat();
+    const notices: VoiceNotice[] = [];
+    const delivery = chainDelivery({
+      chat,
+      sender: fakeSender,
+      notify: async (notice) => void notices.push(notice),
+    });
+    const waveform = new Uint8Array([1, 128, 255]);
+    const publicItem: OutboxRecord = {
+      ...item(`bafkreiggg:${'02'.repeat(32)}`),
+      cid: 'bafkreiggg',
+      public: true,
+      durationMs: 2300,
+      waveform,
+      transcription: 'hello',
+    };
+
+    await delivery.deliver(publicItem);
+
+    assert.deepEqual(chat.sent[0]!.metadata, {
+      cid: 'bafkreiggg',
+      duration: 3,
+      waveform,
+      transcription: 'hello',
+      burnAfterReading: false,
+    });
+    assert.deepEqual(notices, [
+      {
+        to: bob,
+        cid: 'bafkreiggg',
+        burn: false,
+        blockHash: '0xb1',
+        public: { durationMs: 2300, waveform },
+      },
+    ]);
+    assert.deepEqual(await delivery.findDelivered!(publicItem), { messageId: '0', block: '7' });
   });
 
   it('delivers even when the notice fails', async () => {

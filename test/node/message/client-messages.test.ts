@@ -20,7 +20,10 @@ import type {
   IncomingVoiceMessage,
 } from '../../../src/client/client-messages.js';
 import { StardustClient } from '../../../src/client/stardust-client.js';
+import { computeCid } from '../../../src/message/cid.js';
+import { audioDurationMs } from '../../../src/message/duration.js';
 import type { OutboxRecord } from '../../../src/message/store/message-store.js';
+import { accountKey } from '../../../src/shared/ss58.js';
 import { exponentialBackoff } from '../../../src/signaling/reconnect-policy.js';
 import type { WebSocketFactory } from '../../../src/signaling/signaling-client.js';
 import { createDevSigner } from '../../../src/wallet/dev-signer.js';
@@ -212,5 +215,148 @@ describe('client.messages', { timeout: 90_000 }, () => {
     await assert.rejects(bob.client.messages.open(queued.id, { from: bob.address }), {
       code: 'DECRYPT_FAILED',
     });
+  });
+
+  it('sends a public message that the receiver plays', async () => {
+    const sender = await clientOf('//Charlie', { chainWrites: 'confirm-each' });
+    // Notices only, so the message seen is the one signaling delivered before the block.
+    const receiver = await clientOf('//Dave', { watchChain: false });
+
+    await receiver.client.messages.ready();
+
+    const heard = nextMessage(receiver.client);
+    const stages: string[] = [];
+
+    sender.client.messages.on('delivery', ({ stage }) => stages.push(stage));
+
+    const queued = await sender.client.messages.send({
+      to: receiver.address,
+      recording: recording(),
+      public: true,
+    });
+    const sent = await sentItem(sender.client, queued.id);
+    const incoming = await heard;
+    const cid = sent.cid!;
+    const stored = await sender.client.chain.chat.message(BigInt(sent.receipt!.messageId!));
+    const response = await fetch(new URL(`/ipfs/${cid}`, ipfsNode.gatewayUrl));
+    const uploaded = new Uint8Array(await response.arrayBuffer());
+    const opened = await receiver.client.messages.open(cid);
+    const summary = await receiver.client.messages.summary(cid);
+    const inbox = await receiver.client.messages.inbox();
+
+    assert.equal(sent.public, true);
+    assert.equal(queued.id, `${cid}:${accountKey(receiver.address)}`);
+    assert.equal(stored?.messageType.type, 'Voice');
+    assert.deepEqual(stored.messageType.type === 'Voice' && stored.messageType.metadata, {
+      cid,
+      duration: 2,
+      waveform: new Uint8Array([10, 200, 30]),
+      transcription: null,
+      burnAfterReading: false,
+    });
+    assert.equal(new TextDecoder().decode(uploaded.subarray(0, 4)), 'OggS');
+    assert.deepEqual(uploaded, audio);
+    assert.equal(incoming.cid, cid);
+    assert.equal(incoming.source, 'notice');
+    assert.equal(incoming.blockHash, null);
+    assert.equal(incoming.public?.durationMs, 1120);
+    assert.deepEqual([...incoming.public.waveform], [10, 200, 30]);
+    assert.ok(stages.indexOf('ready') < stages.indexOf('inBlock'));
+    assert.equal(opened.public, true);
+    assert.equal(opened.sender, sender.address);
+    assert.equal(opened.burn, false);
+    assert.deepEqual(opened.payload.audio, audio);
+    assert.equal(opened.payload.mimeType, 'audio/ogg; codecs=opus');
+    assert.equal(summary.public, true);
+    assert.equal(summary.durationMs, audioDurationMs(audio));
+    assert.deepEqual([...summary.waveform], [10, 200, 30]);
+    assert.deepEqual(inbox.find((entry) => entry.cid === cid)?.publicMetadata, {
+      durationS: 2,
+      waveform: new Uint8Array([10, 200, 30]),
+      transcription: null,
+    });
+  });
+
+  it('opens a public message by chain id', async () => {
+    const sender = await clientOf('//Charlie', { chainWrites: 'confirm-each' });
+    const receiver = await clientOf('//Ferdie', { watchChain: false });
+    const queued = await sender.client.messages.send({
+      to: receiver.address,
+      recording: recording(),
+      public: true,
+    });
+    const sent = await sentItem(sender.client, queued.id);
+
+    await assert.rejects(receiver.client.messages.open(sent.cid!), { code: 'INVALID_ARGUMENT' });
+
+    const byId = await receiver.client.messages.message(BigInt(sent.receipt!.messageId!));
+    const summary = await receiver.client.messages.summary(sent.cid!);
+
+    assert.equal(byId?.public?.durationMs, 2000);
+    assert.equal(summary.from, sender.address);
+    assert.deepEqual([...summary.waveform], [10, 200, 30]);
+  });
+
+  it('queues one public audio per recipient', async () => {
+    const sender = await clientOf('//Charlie', { chainWrites: 'confirm-each' });
+    const first = await createDevSigner('//Member1');
+    const second = await createDevSigner('//Member2');
+    const bytes = recording();
+    const firstKey = `${(await computeCid(bytes.bytes)).toString()}:${accountKey(first.account.address)}`;
+    const secondKey = `${(await computeCid(bytes.bytes)).toString()}:${accountKey(second.account.address)}`;
+    const sending = Promise.all([
+      sentItem(sender.client, firstKey),
+      sentItem(sender.client, secondKey),
+    ]);
+    const toFirst = await sender.client.messages.send({
+      to: first.account.address,
+      recording: bytes,
+      public: true,
+    });
+    const toSecond = await sender.client.messages.send({
+      to: second.account.address,
+      recording: bytes,
+      public: true,
+    });
+    const again = await sender.client.messages.send({
+      to: first.account.address,
+      recording: bytes,
+      public: true,
+    });
+    const [sentFirst, sentSecond] = await sending;
+
+    assert.equal(toFirst.id, firstKey);
+    assert.equal(toSecond.id, secondKey);
+    assert.equal(again.id, toFirst.id);
+    assert.equal(sentFirst.cid, sentSecond.cid);
+    assert.notEqual(sentFirst.receipt!.messageId, sentSecond.receipt!.messageId);
+  });
+
+  it('rejects invalid public sends', async () => {
+    const sender = await clientOf('//Eve', { chainWrites: 'confirm-each' });
+    const to = (await createDevSigner('//Bob')).account.address;
+    const cases = [
+      { code: 'PUBLIC_BURN_UNSUPPORTED', input: { burn: true } },
+      { code: 'ADDRESS_INVALID', input: { to: 'not-an-address' } },
+      {
+        code: 'AUDIO_FORMAT_INVALID',
+        input: { recording: { ...recording(), bytes: new Uint8Array([8, 1, 2, 3]) } },
+      },
+      {
+        code: 'INVALID_ARGUMENT',
+        input: { recording: { ...recording(), waveform: new Uint8Array(129) } },
+      },
+      { code: 'INVALID_ARGUMENT', input: { transcription: 'x'.repeat(1025) } },
+    ];
+
+    for (const { code, input } of cases) {
+      await assert.rejects(
+        sender.client.messages.send({ to, recording: recording(), public: true, ...input }),
+        { code },
+        code,
+      );
+    }
+
+    assert.deepEqual(await sender.client.messages.outboxItems(), []);
   });
 });
