@@ -42,14 +42,26 @@ function describeLang() {
   };
 }
 
+/** Sorts the modules by path: the analyzer's order varies from run to run. */
+function sortModules() {
+  return {
+    name: 'stardust-sort-modules',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) =>
+        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+      );
+    },
+  };
+}
+
 export default {
   globs: ['components/**/*.ts'],
-  exclude: ['components/**/*.test.ts', 'components/locales/**', 'components/cdn.ts'],
+  exclude: ['components/**/*.test.ts', 'components/**/locales/**', 'components/cdn.ts'],
   // The freshness test writes to a folder of its own (relative to the root) and leaves
   // package.json alone.
   outdir: process.env.STARDUST_MANIFEST_OUTDIR ?? '.',
   litelement: true,
   dependencies: false,
   packagejson: process.env.STARDUST_MANIFEST_OUTDIR === undefined,
-  plugins: [prefixedEventsOnly(), describeLang()],
+  plugins: [prefixedEventsOnly(), describeLang(), sortModules()],
 };
