@@ -279,6 +279,9 @@ const harness = {
     };
   },
 
+  /** The member's RoomSession, for other page scripts (a session cannot leave the page). */
+  session: (id: string): RoomSession => require(id).session,
+
   timings: (id: string): HarnessTimings => ({ ...require(id).timings }),
   requestDurations: (id: string): Record<number, number> => ({ ...require(id).durations }),
 

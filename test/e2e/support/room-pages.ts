@@ -52,13 +52,20 @@ export interface MemberState {
 /** The outcome of a command run in the page: done, or the error code (and Janus code). */
 export type CommandResult = { ok: true } | { ok: false; code: string; detail?: number };
 
-let bundled: Promise<string> | undefined;
+/** The default page script: RoomSessions driven through window.roomHarness. */
+export const ROOM_HARNESS = 'test/e2e/support/room-harness.browser.ts';
 
-/** Bundles the page harness once per process. */
-function harnessBundle(): Promise<string> {
-  bundled ??= build({
+const bundles = new Map<string, Promise<string>>();
+
+/** Bundles a page script (a path from the repository root) once per process. */
+function harnessBundle(entry: string): Promise<string> {
+  let bundled = bundles.get(entry);
+
+  if (bundled !== undefined) return bundled;
+
+  bundled = build({
     absWorkingDir: ROOT,
-    entryPoints: ['test/e2e/support/room-harness.browser.ts'],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -68,6 +75,7 @@ function harnessBundle(): Promise<string> {
     tsconfig: 'tsconfig.json',
     alias: { 'protobufjs/minimal.js': './proto/lite-runtime/index.ts' },
   }).then((result) => result.outputFiles[0]!.text);
+  bundles.set(entry, bundled);
 
   return bundled;
 }
@@ -105,13 +113,16 @@ export class RoomBrowser {
     return new RoomBrowser(browser, server, url);
   }
 
-  /** Opens a page with the harness installed. */
-  async newPage(): Promise<RoomPage> {
+  /**
+   * Opens a page with a harness installed: by default {@link ROOM_HARNESS}, or another page
+   * script that imports it and adds its own globals.
+   */
+  async newPage(entry = ROOM_HARNESS): Promise<RoomPage> {
     const page = await this.browser.newPage();
     const roomPage = new RoomPage(page);
 
     await page.goto(this.#url);
-    await page.addScriptTag({ content: await harnessBundle() });
+    await page.addScriptTag({ content: await harnessBundle(entry) });
 
     return roomPage;
   }
