@@ -42,6 +42,8 @@ export function renderBenchmarksDoc(results: Record<string, unknown>): string {
     `Machine: ${machineLine(machine)}.`,
     '',
     ...runTimes(entries),
+    wholeRun(machine),
+    '',
     '## Comparisons',
     '',
     '| Entry | Ours | Value | Floor | Floor value | Ratio | What the floor is |',
@@ -86,6 +88,26 @@ function runTimes(entries: Array<[string, Entry]>): string[] {
       .join(', ')}; ${format(Math.round(total * 10) / 10)} in all.`,
     '',
   ];
+}
+
+/** The budget of one `npm run bench` over every entry on the 2-core test machine. */
+export const BENCH_BUDGET_S = 15 * 60;
+
+/**
+ * States the whole run's time against {@link BENCH_BUDGET_S}, from the `total_run_s` that
+ * bench/run.ts records only when one invocation ran every entry, and names the entries of a
+ * later partial invocation (`entries_run`).
+ */
+function wholeRun(machine: Record<string, unknown>): string {
+  const total =
+    typeof machine.total_run_s === 'number'
+      ? `Whole run (one \`npm run bench\` of every entry): ${format(machine.total_run_s)} s of the ${BENCH_BUDGET_S} s budget, ended ${String(machine.total_run_date ?? 'on an unknown date')}.`
+      : 'Whole run: not measured yet, because `npm run bench` records it only when one invocation runs every entry.';
+  const ran = machine.entries_run;
+
+  if (!Array.isArray(ran)) return total;
+
+  return `${total} The latest invocation ran only ${ran.length === 0 ? 'no entry' : ran.join(', ')}, so the other entries' figures come from earlier runs.`;
 }
 
 /**

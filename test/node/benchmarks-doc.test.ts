@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
-import { BENCH_RESULTS, BENCHMARKS_DOC, renderBenchmarksDoc } from '../../scripts/docs-bench.js';
+import { runRecord } from '../../bench/run.js';
+import {
+  BENCH_BUDGET_S,
+  BENCH_RESULTS,
+  BENCHMARKS_DOC,
+  renderBenchmarksDoc,
+} from '../../scripts/docs-bench.js';
 
 const results = JSON.parse(readFileSync(BENCH_RESULTS, 'utf8')) as Record<string, unknown>;
 
@@ -81,5 +87,68 @@ describe('benchmarks page', () => {
       page,
       /\| proto \| `encode_per_s` \| 300 \| `json_encode_per_s` \| 200 \| 1\.5 \| JSON \|/,
     );
+  });
+
+  it('shows the whole run against the budget', () => {
+    const machine = { total_run_s: 612.4, total_run_date: '2026-12-05T01:00:00.000Z' };
+    const page = renderBenchmarksDoc({ machine });
+
+    assert.equal(BENCH_BUDGET_S, 900);
+    assert.match(
+      page,
+      /Whole run \(one `npm run bench` of every entry\): 612\.4 s of the 900 s budget, ended 2026-12-05T01:00:00\.000Z\./,
+    );
+    assert.doesNotMatch(page, /latest invocation/);
+  });
+
+  it('names the entries of a partial run', () => {
+    const machine = { total_run_s: 612.4, total_run_date: 'then', entries_run: ['proto', 'room'] };
+    const page = renderBenchmarksDoc({ machine });
+
+    assert.match(page, /612\.4 s of the 900 s budget, ended then\./);
+    assert.match(page, /The latest invocation ran only proto, room, so the other entries/);
+  });
+
+  it('says when the whole run was never measured', () => {
+    const page = renderBenchmarksDoc({ machine: { entries_run: ['bundle'] } });
+
+    assert.match(page, /Whole run: not measured yet/);
+    assert.match(page, /ran only bundle,/);
+  });
+});
+
+describe('bench run record', () => {
+  const allButLoad = [
+    'proto',
+    'devnet',
+    'voice_message',
+    'room',
+    'bundle',
+    'signaling',
+    'call_setup',
+  ];
+  const previous = { total_run_s: 500, total_run_date: 'earlier', entries_run: 'all' };
+
+  it('records the total when every entry ran', () => {
+    const record = runRecord(previous, [...allButLoad, 'load'], 640.2);
+
+    assert.equal(record.total_run_s, 640.2);
+    assert.equal(record.entries_run, 'all');
+    assert.ok(!Number.isNaN(Date.parse(record.total_run_date as string)));
+    assert.notEqual(record.total_run_date, 'earlier');
+  });
+
+  it('keeps the previous total after a partial run', () => {
+    const record = runRecord(previous, allButLoad, 300);
+
+    assert.deepEqual(record, {
+      total_run_s: 500,
+      total_run_date: 'earlier',
+      entries_run: allButLoad,
+    });
+  });
+
+  it('records no total before any full run', () => {
+    assert.deepEqual(runRecord({}, ['proto'], 4.2), { entries_run: ['proto'] });
   });
 });
