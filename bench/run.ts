@@ -89,9 +89,9 @@ function elapsedSeconds(started: number): number {
 
 /**
  * Returns the run keys of the `machine` block. `total_run_s` is the seconds one invocation
- * took to run every entry, from start to the last entry's end, which the 15-minute budget is
- * about, and `total_run_date` is when that run ended. An invocation that runs only some
- * entries keeps both from `previous` and lists what it ran in `entries_run`.
+ * took to run every entry, from its start to the last entry's end, and the 15-minute budget
+ * applies to it. `total_run_date` is when that run ended. An invocation that runs only some
+ * entries keeps both from `previous` and lists the entries it ran in `entries_run`.
  */
 export function runRecord(
   previous: Record<string, unknown>,

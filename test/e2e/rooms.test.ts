@@ -408,38 +408,6 @@ describe('rooms with Janus', { skip }, () => {
     assert.equal((await room.page.stats(late.address)).connectionState, 'none');
   });
 
-  it('rejoins its members after Janus restarts', TEST, async () => {
-    const room = await roomWithMembers(stack);
-
-    await room.page.run('setMuted', room.speaker.address, false);
-    await waitForTones(room.page, room.observer.address, { [SPEAKER_TONE]: true });
-    await stack.restartJanus();
-
-    const reconnecting = await waitFor(
-      'the observer to see the media server reconnecting',
-      () => stateOf(room.page, room.observer),
-      (state) => state.state === 'reconnecting',
-      { timeoutMs: 30_000 },
-    );
-
-    assert.equal(reconnecting.snapshot!.mediaState, 'reconnecting');
-
-    for (const member of [room.host, room.speaker, room.listener, room.observer]) {
-      await waitFor(
-        `${member.seed} to rejoin the media`,
-        () => stateOf(room.page, member),
-        (state) => state.state === 'joined' && state.self?.connected === true,
-        { timeoutMs: 60_000 },
-      );
-    }
-
-    await waitForTones(room.page, room.observer.address, {
-      [SPEAKER_TONE]: true,
-      [LISTENER_TONE]: false,
-    });
-    assert.equal((await stateOf(room.page, room.listener)).sending, false);
-  });
-
   it('closes the room for everyone and returns the deposit', TEST, async () => {
     const room = await roomWithMembers(stack);
     const reservedBefore = (

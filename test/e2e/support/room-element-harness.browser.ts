@@ -2,12 +2,14 @@
 // element for each member, bound to that member's RoomSession, driven from Node through
 // window.roomElements. Every state change the element renders is logged with the text of its
 // status line and of its screen reader announcement, so that a short state is not missed.
-import './room-harness.browser.js';
 import { StardustRoom } from '../../../components/room/room.js';
+import { harness } from './room-harness.browser.js';
 
 /** What an element showed after one state change. */
 export interface RenderedState {
   state: string;
+  /** Why the session entered the state (`media`, `signaling`, `kicked`, …), when it gives one. */
+  reason?: string;
   /** Text of the visible status line (`part="status"`). */
   status: string;
   /** Text of the visually hidden live region that announces changes. */
@@ -19,6 +21,10 @@ declare global {
     roomElements: typeof roomElements;
   }
 }
+
+// package.json declares which files have side effects, so esbuild drops a bare import of
+// the room harness: assigning it here keeps it in the bundle.
+window.roomHarness = harness;
 
 if (customElements.get('stardust-room') === undefined)
   customElements.define('stardust-room', StardustRoom);
@@ -55,11 +61,15 @@ const roomElements = {
 
     element.setAttribute('room-id', roomId);
     element.setAttribute('locale', locale);
-    element.session = window.roomHarness.session(id);
+    element.session = harness.session(id);
     element.addEventListener('stardust-room-state-change', (event) => {
       // The event fires before the element renders the new state.
       void element.updateComplete.then(() =>
-        rendered.push({ ...renderedNow(element), state: event.detail.state }),
+        rendered.push({
+          ...renderedNow(element),
+          state: event.detail.state,
+          reason: event.detail.reason,
+        }),
       );
     });
     elements.set(id, { element, rendered });
@@ -80,7 +90,7 @@ const roomElements = {
     await element.updateComplete;
   },
 
-  /** What the element shows now; `state` is the session's. */
+  /** Returns what the element shows now, with the session's current state. */
   current(id: string): RenderedState {
     const { element } = requireElement(id);
 

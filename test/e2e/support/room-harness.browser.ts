@@ -166,7 +166,8 @@ async function attempt(
   }
 }
 
-const harness = {
+/** The page's members and commands; room-pages.ts reaches it as window.roomHarness. */
+export const harness = {
   /** Creates a member: its dev signer, session key, signaling client and RoomSession. */
   async create(id: string, options: HarnessMemberOptions): Promise<string> {
     const signer = await createDevSigner(options.seed);
