@@ -108,13 +108,13 @@ export function runRecord(
     };
   }
 
-  const kept: Record<string, unknown> = {};
+  const previousTotal: Record<string, unknown> = {};
 
-  if (previous.total_run_s !== undefined) kept.total_run_s = previous.total_run_s;
+  if (previous.total_run_s !== undefined) previousTotal.total_run_s = previous.total_run_s;
 
-  if (previous.total_run_date !== undefined) kept.total_run_date = previous.total_run_date;
+  if (previous.total_run_date !== undefined) previousTotal.total_run_date = previous.total_run_date;
 
-  return { ...kept, entries_run: [...ran] };
+  return { ...previousTotal, entries_run: [...ran] };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
