@@ -18,7 +18,7 @@ import {
 } from '../../src/shared/room-rules.js';
 import type { RoomSnapshot } from '../../src/shared/room-wire.js';
 import { sameAccount } from '../../src/shared/ss58.js';
-import { msg, str } from '../shared/localize.js';
+import { msg, renderInLocale, str } from '../shared/localize.js';
 import { StardustElement } from '../shared/stardust-element.js';
 import { useRoomStrings } from './room-strings.js';
 import { baseStyles } from '../shared/styles.js';
@@ -527,7 +527,8 @@ export class StardustRoom extends StardustElement {
       session.on('stateChange', ({ state, previous, reason }) => {
         this._state = state;
         this._reason = reason;
-        this.#announce(stateLabel(state, reason));
+        // The listener runs outside render, so the label is built in the element's locale here.
+        this.#announce(renderInLocale(this.resolvedLocale, () => stateLabel(state, reason)));
         this.dispatchEvent(new StardustRoomStateChangeEvent({ roomId, state, previous, reason }));
       }),
       session.on('roomState', ({ state }) => {
