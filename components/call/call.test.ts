@@ -530,11 +530,13 @@ describe('<stardust-call> ringtone and devices', () => {
 
       return switched;
     };
+
     RTCRtpSender.prototype.replaceTrack = function (track: MediaStreamTrack | null) {
       replaced.push(track);
 
       return nativeReplaceTrack.call(this, track);
     };
+
     caller.addEventListener('stardust-error', (event) => errors.push(event as StardustErrorEvent));
 
     try {
