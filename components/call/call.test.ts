@@ -1,4 +1,4 @@
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import { html } from 'lit';
 
@@ -372,5 +372,190 @@ describe('<stardust-call>', () => {
 
     expect(part(caller, 'call-button')!.textContent!.trim()).to.equal('呼叫 Bob');
     expect(status(caller)).to.equal('准备呼叫');
+  });
+});
+
+/**
+ * A fake of Chromium's autoplay rule, needed because the test browser runs with
+ * `--autoplay-policy=no-user-gesture-required`. It is a real AudioContext that starts
+ * suspended and resumes only under a user activation (a trusted click or key press). Without
+ * one, `resume()` stays pending, as Chromium's does while autoplay blocks audio.
+ */
+class AutoplayBlockedAudioContext extends AudioContext {
+  static readonly instances: AutoplayBlockedAudioContext[] = [];
+
+  #allowed = false;
+
+  constructor(options?: AudioContextOptions) {
+    super(options);
+    void super.suspend();
+    AutoplayBlockedAudioContext.instances.push(this);
+
+    const nativeState = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state')!.get!;
+
+    Object.defineProperty(this, 'state', {
+      get: () => {
+        const state = nativeState.call(this) as AudioContextState;
+
+        return this.#allowed || state === 'closed' ? state : 'suspended';
+      },
+    });
+  }
+
+  override resume(): Promise<void> {
+    if (!navigator.userActivation.isActive) return new Promise(() => undefined);
+
+    this.#allowed = true;
+
+    return super.resume();
+  }
+}
+
+/** Clicks the middle of `target` with the browser's real mouse, which counts as a user gesture. */
+async function trustedClick(target: HTMLElement): Promise<void> {
+  target.scrollIntoView({ block: 'center' });
+
+  const box = target.getBoundingClientRect();
+
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+  });
+}
+
+describe('<stardust-call> ringtone and devices', () => {
+  const NativeAudioContext = window.AudioContext;
+
+  afterEach(() => {
+    window.AudioContext = NativeAudioContext;
+    AutoplayBlockedAudioContext.instances.length = 0;
+    cleanupFixtures();
+  });
+
+  it('holds the ringtone until a user gesture', async () => {
+    window.AudioContext = AutoplayBlockedAudioContext;
+
+    const { caller, callee } = await callPair();
+    const ringing = stateReached(callee, 'ringing');
+
+    part(caller, 'call-button')!.click();
+    await ringing;
+    await until(() => part(callee, 'ringtone-button') !== null, 'the ringtone button');
+
+    const [context] = AutoplayBlockedAudioContext.instances;
+    const button = part(callee, 'ringtone-button')!;
+
+    expect(AutoplayBlockedAudioContext.instances).to.have.length(1);
+    expect(context!.state).to.equal('suspended');
+    expect(button.textContent!.trim()).to.equal('Play ringtone');
+    expect(part(callee, 'accept-button')).to.not.equal(null);
+    await expectAccessible(callee);
+
+    await trustedClick(button);
+    await until(() => part(callee, 'ringtone-button') === null, 'the ringtone button to go');
+
+    expect(context!.state).to.equal('running');
+
+    const ended = nextEvent<StardustCallEndedEvent>(callee, 'stardust-call-ended');
+
+    part(callee, 'reject-button')!.click();
+    await ended;
+    await until(() => context!.state === 'closed', 'the ringtone to release its AudioContext');
+
+    expect(AutoplayBlockedAudioContext.instances).to.have.length(1);
+  });
+
+  it('rings at once where autoplay is allowed', async () => {
+    const contexts: AudioContext[] = [];
+
+    window.AudioContext = class extends NativeAudioContext {
+      constructor(options?: AudioContextOptions) {
+        super(options);
+        contexts.push(this);
+      }
+    };
+
+    const { caller, callee } = await callPair();
+    const ringing = stateReached(callee, 'ringing');
+
+    part(caller, 'call-button')!.click();
+    await ringing;
+    await until(() => contexts[0]?.state === 'running', 'the ringtone to run');
+    await callee.updateComplete;
+
+    expect(contexts).to.have.length(1);
+    expect(part(callee, 'ringtone-button')).to.equal(null);
+
+    const ended = nextEvent<StardustCallEndedEvent>(callee, 'stardust-call-ended');
+
+    part(callee, 'reject-button')!.click();
+    await ended;
+    await until(() => contexts[0]!.state === 'closed', 'the ringtone to release its AudioContext');
+  });
+
+  it('switches the microphone from the input picker', async () => {
+    const { caller, callee } = await callPair();
+    const ringing = stateReached(callee, 'ringing');
+    const connected = stateReached(caller, 'connected');
+
+    part(caller, 'call-button')!.click();
+    await ringing;
+    await callee.updateComplete;
+    part(callee, 'accept-button')!.click();
+    await connected;
+    await until(() => part(caller, 'input-select') !== null, 'the microphone picker');
+
+    const select = part(caller, 'input-select') as HTMLSelectElement;
+    const offered = [...select.options].map((option) => option.value);
+    const inputs = (await navigator.mediaDevices.enumerateDevices())
+      .filter((device) => device.kind === 'audioinput')
+      .map((device) => device.deviceId);
+    const target = offered[offered.length - 1]!;
+
+    expect(offered).to.deep.equal(inputs);
+    expect(offered.length, 'fake microphones').to.be.greaterThan(1);
+
+    // Spies that call through: the element's request, and the track the sender takes.
+    const session = caller.session!;
+    const setInputDevice = session.setInputDevice.bind(session);
+    const requested: string[] = [];
+    let switched: Promise<void> | undefined;
+    const nativeReplaceTrack = RTCRtpSender.prototype.replaceTrack;
+    const replaced: Array<MediaStreamTrack | null> = [];
+    const errors: StardustErrorEvent[] = [];
+
+    session.setInputDevice = (deviceId: string) => {
+      requested.push(deviceId);
+      switched = setInputDevice(deviceId);
+
+      return switched;
+    };
+
+    RTCRtpSender.prototype.replaceTrack = function (track: MediaStreamTrack | null) {
+      replaced.push(track);
+
+      return nativeReplaceTrack.call(this, track);
+    };
+
+    caller.addEventListener('stardust-error', (event) => errors.push(event as StardustErrorEvent));
+
+    try {
+      select.value = target;
+      select.dispatchEvent(new Event('change'));
+      await switched;
+    } finally {
+      RTCRtpSender.prototype.replaceTrack = nativeReplaceTrack;
+    }
+
+    expect(requested).to.deep.equal([target]);
+    expect(replaced).to.have.length(1);
+    expect(replaced[0]!.getSettings().deviceId).to.equal(target);
+    expect(replaced[0]!.readyState).to.equal('live');
+    expect(errors).to.have.length(0);
+
+    const ended = nextEvent<StardustCallEndedEvent>(caller, 'stardust-call-ended');
+
+    part(caller, 'hangup-button')!.click();
+    expect((await ended).detail.reason).to.equal('normal');
   });
 });

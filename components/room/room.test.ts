@@ -33,6 +33,7 @@ const ROOM_ID = 'ab'.repeat(16);
 const HOST = encodeAddress(new Uint8Array(32).fill(1));
 const SPEAKER = encodeAddress(new Uint8Array(32).fill(2));
 const LISTENER = encodeAddress(new Uint8Array(32).fill(3));
+const SECOND_SPEAKER = encodeAddress(new Uint8Array(32).fill(4));
 
 /** Returns a room state with a host, a speaker and a listener. */
 function roomState(overrides: Partial<RoomSnapshot> = {}): RoomSnapshot {
@@ -200,6 +201,30 @@ describe('<stardust-room>', () => {
 
     expect(parts(room, 'member-actions')).to.have.length(0);
     expect(part(room, 'host-controls')).to.equal(null);
+  });
+
+  it('shows the mode controls to the host only', async () => {
+    const coHostState = roomState();
+
+    coHostState.members[1] = member(SPEAKER, { nickname: 'Bo', role: 'CoHost' });
+    coHostState.members.push(
+      member(SECOND_SPEAKER, { nickname: 'Di', role: 'Speaker', serverMuted: false }),
+    );
+
+    const coHost = await mount(sessionFor(SPEAKER, coHostState).session);
+    const host = await mount(sessionFor(HOST, coHostState).session);
+
+    await joined(coHost);
+    await joined(host);
+
+    const coHostButtons = [...memberCard(coHost, SECOND_SPEAKER).querySelectorAll('button')];
+
+    // The co-host still moderates members, so only the room-wide controls are withheld.
+    expect(coHostButtons.map((button) => button.textContent!.trim())).to.include('Mute');
+    expect(part(coHost, 'host-controls')).to.equal(null);
+    expect(part(coHost, 'mode-select')).to.equal(null);
+    expect(part(host, 'mode-select')).to.not.equal(null);
+    expect(part(host, 'close-button')).to.not.equal(null);
   });
 
   it('raises a listener hand and lets the host approve it', async () => {

@@ -380,7 +380,7 @@ export class RoomSession extends TypedEmitter<RoomSessionEvents> {
   }
 
   /**
-   * Switches the speaking mode (host or co-host), with the turn length for sequential mode.
+   * Switches the speaking mode (host only), with the turn length for sequential mode.
    *
    * @throws StardustError ROOM_NOT_ALLOWED, INVALID_ARGUMENT for a turn length out of range;
    *   chain codes.

@@ -69,9 +69,9 @@ export function canSetRole(
   return actor === 'Host' || next === 'Speaker' || next === 'Listener';
 }
 
-/** Returns true when `actor` may change the speaking mode: hosts and co-hosts. */
+/** Returns true when `actor` may change the speaking mode: the host only, as on chain. */
 export function canChangeMode(actor: RoomRole | undefined): boolean {
-  return isModerator(actor);
+  return actor === 'Host';
 }
 
 /** Returns true when `actor` may close the room: the host only. */

@@ -63,6 +63,30 @@ async function history(address: string, callId: string) {
   > | null;
 }
 
+interface Reward {
+  who: string;
+  amount: bigint;
+  callId: string;
+}
+
+/** Lists the `voiceMining.RewardPaid` events among `records`, in emission order. */
+function rewardsIn(records: Inclusion['events']): Reward[] {
+  return records
+    .filter(({ event }) => event.section === 'voiceMining' && event.method === 'RewardPaid')
+    .map(({ event }) => ({
+      who: event.data[0]!.toString(),
+      amount: BigInt(event.data[1]!.toString()),
+      callId: event.data[2]!.toHex(),
+    }));
+}
+
+/** Returns the events of the block `blockHash`, such as those `on_initialize` deposited. */
+async function blockEvents(blockHash: string): Promise<Inclusion['events']> {
+  const at = await chain.api.at(blockHash);
+
+  return (await at.query.system.events()) as unknown as Inclusion['events'];
+}
+
 async function endAfter(
   call: { caller: ReturnType<typeof member>; callId: string; startedAt: number },
   seconds: number,
@@ -271,6 +295,24 @@ describe('voiceCall success paths', () => {
     assert.deepEqual(data.reason, { settled: null });
   });
 
+  it('pays mining rewards on a settled call', async () => {
+    const call = await startCall();
+
+    await rpc(chain, 'dev_timeTravel', [call.startedAt + 200_000]);
+
+    const settled = await submit(
+      chain,
+      chain.api.tx.voiceCall.settleCall(call.callId, 130),
+      chain.pair('//CallSettler'),
+    );
+
+    // 130 s settled is two full minutes for each party.
+    assert.deepEqual(rewardsIn(settled.events), [
+      { who: call.caller.address, amount: 2n * REWARD_PER_MINUTE, callId: call.callId },
+      { who: call.callee.address, amount: 2n * REWARD_PER_MINUTE, callId: call.callId },
+    ]);
+  });
+
   it('caps a settled duration by chain time', async () => {
     const call = await startCall();
 
@@ -377,18 +419,71 @@ describe('voiceCall timeouts', () => {
     assert.deepEqual(ended?.data[3]?.toJSON(), { timeout: null });
   });
 
+  it('pays no reward for a timed-out call', async () => {
+    const [caller, callee] = [member(), member()];
+    const initiated = await submit(
+      chain,
+      chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'),
+      caller,
+    );
+    const callId = callIdOf(initiated);
+
+    await rpc(chain, 'dev_timeTravel', [(await blockTimestamp(initiated.blockHash)) + 60_000]);
+    await rpc(chain, 'dev_newBlock', [{ count: 1 }]);
+
+    const hash = await rpc<string>(chain, 'dev_newBlock', [{ count: 1 }]);
+    const events = await blockEvents(hash);
+    const ended = events.find(
+      ({ event }) => event.method === 'CallEnded' && event.data[0]!.toHex() === callId,
+    );
+
+    assert.equal(ended?.event.data[0]?.toHex(), callId);
+    assert.equal(ended?.event.data[1]?.toString(), '0');
+
+    // A call that never connected lasts 0 s, below the one-minute minimum for a reward.
+    assert.deepEqual(rewardsIn(events), []);
+
+    for (const party of [caller, callee]) {
+      const stats = (await chain.api.query.voiceMining.userStats(party.address)).toJSON() as Record<
+        string,
+        unknown
+      >;
+
+      assert.equal(stats.totalCalls, 1, `totalCalls of ${party.address}`);
+      assert.equal(BigInt(stats.earnedRewards as number), 0n, `earnedRewards of ${party.address}`);
+    }
+  });
+
   it('ends a call at MaxCallDuration', async () => {
     const call = await startCall();
 
     await rpc(chain, 'dev_timeTravel', [call.startedAt + 4 * 3600 * 1000]);
-    await rpc(chain, 'dev_newBlock', [{ count: 2 }]);
+    await rpc(chain, 'dev_newBlock', [{ count: 1 }]);
 
+    const hash = await rpc<string>(chain, 'dev_newBlock', [{ count: 1 }]);
+    const events = await blockEvents(hash);
+    const ended = events.find(
+      ({ event }) => event.method === 'CallEnded' && event.data[0]!.toHex() === call.callId,
+    );
     const record = await history(call.caller.address, call.callId);
 
     assert.equal(record?.state, 'Ended');
     assert.equal(record?.duration, 4 * 3600);
     assert.equal(BigInt(record?.feePaid as number), 240n * FEE_PER_MINUTE);
     assert.equal((await chain.api.query.voiceCall.activeCalls(call.callId)).isEmpty, true);
+    assert.equal(ended?.event.data[0]?.toHex(), call.callId);
+    assert.deepEqual(ended?.event.data[3]?.toJSON(), { maxDuration: null });
+
+    // 240 full minutes would earn 1.2 DUST, so each party gets its whole daily cap of 0.5 DUST.
+    // Calls that earlier tests left connected end in the same block, so keep only this one's.
+    assert.ok(240n * REWARD_PER_MINUTE > DUST / 2n);
+    assert.deepEqual(
+      rewardsIn(events).filter((reward) => reward.callId === call.callId),
+      [
+        { who: call.caller.address, amount: DUST / 2n, callId: call.callId },
+        { who: call.callee.address, amount: DUST / 2n, callId: call.callId },
+      ],
+    );
   });
 });
 

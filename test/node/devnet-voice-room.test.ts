@@ -441,6 +441,27 @@ describe('voiceRoom errors', () => {
     assert.equal((await roomMember(roomId, second))?.role, 'CoHost');
   });
 
+  it('co-hosts cannot change the speaking mode', async () => {
+    const { host, roomId } = await createRoom();
+    const coHost = await join(roomId);
+
+    await submit(chain, chain.api.tx.voiceRoom.setRole(roomId, coHost.address, 'CoHost'), host);
+
+    const refused = await submit(
+      chain,
+      chain.api.tx.voiceRoom.setSpeakingMode(roomId, 'HostOnly'),
+      coHost,
+    );
+
+    assert.equal((await roomMember(roomId, coHost))?.role, 'CoHost');
+    assert.equal(refused.error, 'voiceRoom.Unauthorized');
+    assert.equal(refused.names.includes('voiceRoom.SpeakingModeChanged'), false);
+    assert.equal(
+      ((await room(roomId)).config as Record<string, unknown>).speakingMode,
+      'FreeSpeak',
+    );
+  });
+
   it('nobody makes a second host and co-hosts cannot make co-hosts', async () => {
     const { host, roomId } = await createRoom();
     const [coHost, guest] = [await join(roomId), await join(roomId)];

@@ -245,13 +245,14 @@ describe('room policy: moderation', () => {
     assert.equal(policy.member(SPEAKER)!.role, 'CoHost');
   });
 
-  it('lets only moderators change the mode and only the host close', () => {
+  it('lets only the host change the mode and close', () => {
     const policy = room('FreeSpeak');
 
     assert.throws(() => policy.requestMode(SPEAKER, 'HostOnly'), rejects('ROOM_NOT_ALLOWED'));
+    assert.throws(() => policy.requestMode(COHOST, 'HostOnly'), rejects('ROOM_NOT_ALLOWED'));
     assert.equal(policy.mode, 'FreeSpeak');
 
-    policy.requestMode(COHOST, 'RaiseHand');
+    policy.requestMode(HOST, 'RaiseHand');
 
     assert.equal(policy.mode, 'RaiseHand');
     assert.throws(() => policy.checkClose(COHOST), rejects('ROOM_NOT_ALLOWED'));

@@ -430,23 +430,26 @@ describe('room service: speaking and moderation', () => {
     assert.equal(memberIn(state, LISTENER)!.serverMuted, true);
   });
 
-  it('changes the mode for a co-host and refuses a speaker', async () => {
+  it('changes the mode for the host only', async () => {
     const f = fixture();
 
+    await join(f, HOST);
     await join(f, COHOST);
     await join(f, SPEAKER);
 
     const refused = await send(f, SPEAKER, T.ROOM_MODE, encodeRoomMode({ mode: 'HostOnly' }));
+    const refusedCoHost = await send(f, COHOST, T.ROOM_MODE, encodeRoomMode({ mode: 'HostOnly' }));
     const accepted = await send(
       f,
-      COHOST,
+      HOST,
       T.ROOM_MODE,
       encodeRoomMode({ mode: 'Sequential', turnMs: 15_000 }),
     );
     const state = await lastState(f, SPEAKER);
 
     assert.equal(errorOf(f, SPEAKER, refused), 'ROOM_NOT_ALLOWED');
-    assert.ok(acked(f, COHOST, accepted));
+    assert.equal(errorOf(f, COHOST, refusedCoHost), 'ROOM_NOT_ALLOWED');
+    assert.ok(acked(f, HOST, accepted));
     assert.equal(state.speakingMode, 'Sequential');
     assert.equal(state.turn?.account, SPEAKER);
     assert.equal(state.turn?.turnMs, 15_000);

@@ -474,13 +474,13 @@ export function voiceRoomPallet(t: TypeBuilder, c: CommonTypes): PalletDefinitio
       defineCall<{ room_id: string; mode: SpeakingMode }>({
         name: 'set_speaking_mode',
         index: 8,
-        docs: ['Change the speaking mode (host or co-host).'],
+        docs: ['Change the speaking mode (host only).'],
         args: [roomIdArg, { name: 'mode', type: speakingMode, typeName: 'SpeakingMode' }],
         dispatch: (rt, origin, { room_id, mode }) => {
           const who = ensureSigned(origin);
           const room = openRoom(rt, room_id);
 
-          moderator(rt, room_id, who);
+          if (room.host !== who) fail('VoiceRoom', 'Unauthorized');
           rt.put('VoiceRoom', 'Rooms', [room_id], {
             ...room,
             config: { ...room.config, speakingMode: mode },

@@ -374,7 +374,7 @@ export class RoomPolicy {
   }
 
   /**
-   * A moderator changes the speaking mode, and the turn length when given.
+   * The host changes the speaking mode, and the turn length when given.
    *
    * @throws StardustError ROOM_NOT_MEMBER, ROOM_NOT_ALLOWED, INVALID_ARGUMENT.
    */

@@ -70,12 +70,30 @@ describe('voice recorder', function () {
   afterEach(() => recorder?.dispose());
 
   it('records 3 s of speech as Ogg Opus at 24 kbit/s', async () => {
-    recorder = new VoiceRecorder();
+    // The real microphone API, wrapped only to keep the stream the recorder opens.
+    let stream: MediaStream | undefined;
+    const microphone: Pick<MediaDevices, 'getUserMedia'> = {
+      getUserMedia: async (constraints) => {
+        stream = await navigator.mediaDevices.getUserMedia(constraints);
+
+        return stream;
+      },
+    };
+
+    recorder = new VoiceRecorder({ mediaDevices: microphone });
     const states: string[] = [];
 
     recorder.on('stateChange', ({ state }) => states.push(state));
     await recorder.start();
     await elapsed(recorder, 3000);
+
+    const track = stream!.getAudioTracks()[0]!;
+    const settings = track.getSettings();
+
+    expect(track.readyState).to.equal('live');
+    expect(settings.echoCancellation).to.equal(true);
+    expect(settings.noiseSuppression).to.equal(true);
+    expect(settings.autoGainControl).to.equal(true);
 
     const recording = await recorder.stop();
     const info = inspectOggOpus(recording.bytes);
@@ -96,6 +114,7 @@ describe('voice recorder', function () {
     expect(recording.waveform.length).to.equal(64);
     expect(Math.max(...recording.waveform)).to.equal(255);
     expect(states).to.deep.equal(['requesting', 'recording', 'stopping', 'recorded']);
+    expect(track.readyState, 'microphone released after stop').to.equal('ended');
   });
 
   it('reports a live level and waveform', async () => {
