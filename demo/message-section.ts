@@ -65,6 +65,8 @@ async function receive(
   try {
     await client.messages.ready();
     client.messages.on('message', ({ message }) => show({ cid: message.cid, from: message.from }));
+    inbox.dataset.ready = '';
+    note(log, 'Ready to receive voice messages.');
   } catch (error) {
     note(log, `Voice messages are unavailable: ${(error as Error).message}`);
   }
