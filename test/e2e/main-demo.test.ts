@@ -187,22 +187,19 @@ describe('main demo page', () => {
       fake!.address,
     );
 
-    await page.locator('[data-testid="message-inbox-bob"][data-ready]').waitFor({ ...SLOW, state: 'attached' });
-    await page.locator('[data-testid="message-inbox-wallet"][data-ready]').waitFor({ ...SLOW, state: 'attached' });
+    await page
+      .locator('[data-testid="message-inbox-bob"][data-ready]')
+      .waitFor({ ...SLOW, state: 'attached' });
+    await page
+      .locator('[data-testid="message-inbox-wallet"][data-ready]')
+      .waitFor({ ...SLOW, state: 'attached' });
 
     const recorder = pane(page, 'wallet').locator('stardust-voice-recorder');
 
     await recorder.locator('[part="lock-button"]').click();
-    await recorder.evaluate(
-      (element) =>
-        new Promise<void>((resolve) => {
-          const check = () =>
-            (element as HTMLElement & { elapsedMs: number }).elapsedMs >= 1500
-              ? resolve()
-              : requestAnimationFrame(check);
-
-          check();
-        }),
+    await page.waitForFunction(
+      (element) => (element as HTMLElement & { elapsedMs: number }).elapsedMs >= 1500,
+      await recorder.elementHandle(),
     );
     await recorder.locator('[part="stop-button"]').click();
     await recorder.locator('[part="send-button"]').click();
