@@ -8,7 +8,7 @@ import { formatDust } from '../components/call/format.js';
 import { note, type Party } from './demo-config.js';
 import { escapeText, type PaneSection } from './message-section.js';
 
-/** Builds the call section of `party`'s pane; `calls` says whether it places the call. */
+/** Builds the call section of `party`'s pane; `calls` is true for the party that calls. */
 export function callSection(party: Party, peer: Party, calls: boolean): PaneSection {
   const section = document.createElement('section');
   const call = document.createElement('stardust-call');

@@ -1,6 +1,6 @@
 /**
- * What every part of the demo page shares: the server URLs and the two parties, Alice on the
- * left and Bob on the right.
+ * Server URLs and parties, shared by every part of the demo page. Alice is on the left and
+ * Bob on the right.
  */
 import type { StardustVoiceConfig } from '../components/voice-config/voice-config.js';
 import type { WalletSigner } from '../src/wallet/wallet-signer.js';
@@ -22,7 +22,7 @@ export interface Party {
   id: 'alice' | 'bob' | 'wallet';
   /** Name shown in the pane's heading. */
   name: string;
-  /** Where the key lives, shown under the name ("dev account //Alice", "Talisman"). */
+  /** Key source shown under the name ("dev account //Alice", "your wallet (talisman)"). */
   keySource: string;
   signer: WalletSigner;
 }

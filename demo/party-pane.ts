@@ -1,5 +1,5 @@
 /**
- * One party's pane: a heading that says who this is, and one `<stardust-voice-config>` whose
+ * One party's pane: a heading with the party's name and address, and one `<stardust-voice-config>` whose
  * client (one signaling session, one device, one wallet) serves the voice message, call and
  * room sections below it.
  */

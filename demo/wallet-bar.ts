@@ -14,7 +14,7 @@ import type { DemoUrls } from './demo-config.js';
 
 /** 1 DUST in planck (12 decimals). */
 const DUST = 10n ** 12n;
-/** What a wallet account gets from //Alice when it holds less than {@link MIN_BALANCE}. */
+/** Amount //Alice sends to a wallet account whose balance is below {@link MIN_BALANCE}. */
 const FUNDING = 10n * DUST;
 /** Enough for the room deposit (1 DUST), a session allowance and fees. */
 const MIN_BALANCE = 5n * DUST;
@@ -115,8 +115,8 @@ function accountOption(account: WalletAccountOption): HTMLOptionElement {
 }
 
 /**
- * Sends {@link FUNDING} from the dev account //Alice to `address` when it holds less than
- * {@link MIN_BALANCE}. Works on the devnet, where //Alice is endowed.
+ * Sends {@link FUNDING} from the dev account //Alice to `address` when its transferable
+ * balance is below {@link MIN_BALANCE}. Works on the devnet, where //Alice is endowed.
  */
 async function fundOnDevnet(chainUrl: string, address: string, status: HTMLElement) {
   const chain = new ChainClient({ url: chainUrl });
