@@ -7,11 +7,13 @@ export { StardustVoiceConfig } from './voice-config/voice-config.js';
 export { StardustCall } from './call/call.js';
 export {
   StardustCallEndedEvent,
+  StardustCallQualityEvent,
   StardustCallSettledEvent,
   StardustCallStateEvent,
 } from './call/call-events.js';
 export type {
   StardustCallEndedDetail,
+  StardustCallQualityDetail,
   StardustCallSettledDetail,
   StardustCallStateDetail,
 } from './call/call-events.js';

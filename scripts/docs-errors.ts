@@ -1,10 +1,10 @@
-// Generates docs/errors.md from the error table in src/shared/errors.ts.
+// Generates docs/errors.md from the error table in src/shared/error-table.ts.
 // Usage: npm run docs:errors (writes the file); test/node/errors-doc.test.ts checks that
 // the committed page equals what this renders.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { ERROR_CODES } from '../src/shared/errors.js';
+import { ERROR_CODES } from '../src/shared/error-table.js';
 
 const AREA_TITLES: Record<string, string> = {
   config: 'Configuration and usage',
@@ -45,7 +45,7 @@ export function renderErrorsDoc(): string {
   return [
     '# Error codes',
     '',
-    '<!-- Generated from src/shared/errors.ts by `npm run docs:errors`. Do not edit by hand. -->',
+    '<!-- Generated from src/shared/error-table.ts by `npm run docs:errors`. Do not edit by hand. -->',
     '',
     'Every failure of the SDK and the signaling server carries one of these stable codes: in',
     '`StardustError.code`, in the `ERROR` frames of the signaling protocol, in element events',

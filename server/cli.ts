@@ -13,6 +13,7 @@ import { launchJanus, type JanusProcess } from './signaling/janus/launcher.js';
 import { startRoomHandler } from './signaling/rooms/start.js';
 import { runSignaling } from './signaling/cli.js';
 import { startSignalingServer } from './signaling/server.js';
+import { coturnInstalled, startCoturn, type Coturn } from './stack/coturn.js';
 import { startDemo } from './stack/demo.js';
 import { packageRoot } from './stack/package-root.js';
 
@@ -81,6 +82,8 @@ async function runDev(argv: string[]): Promise<void> {
       'janus-port': { type: 'string', default: process.env.STARDUST_JANUS_PORT ?? '8188' },
       'janus-ice': { type: 'string', default: process.env.STARDUST_JANUS_ICE },
       'devnet-port': { type: 'string', default: process.env.STARDUST_DEVNET_PORT ?? '9944' },
+      'turn-port': { type: 'string', default: process.env.STARDUST_TURN_PORT ?? '3478' },
+      'no-turn': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -98,6 +101,10 @@ Starts the local stack and serves the demo page with Vite.
   --janus-port   Janus WebSocket port on 127.0.0.1 (env STARDUST_JANUS_PORT, default 8188)
   --janus-ice    interfaces or addresses Janus may use for media, such as eth0
                  (env STARDUST_JANUS_ICE, default every non-loopback interface)
+  --turn-port    port of coturn on 127.0.0.1 (env STARDUST_TURN_PORT, default 3478); coturn
+                 starts when its turnserver binary is installed (apt install coturn), and
+                 the signaling server hands pages time-limited TURN credentials for it
+  --no-turn      do not start coturn
   --signaling-port  port of the signaling server (env STARDUST_SIGNALING_PORT, default 8888)
   --genesis      genesis hash the signaling server accepts (env STARDUST_GENESIS; the
                  devnet's by default)
@@ -130,6 +137,7 @@ It also starts the embedded IPFS node (RPC API on 5001, gateway on 8080) with it
   const janus = values.janus
     ? await startDevJanus(values['janus-port'], values['janus-ice'])
     : undefined;
+  const turn = await startDevCoturn(values['no-turn'] === true, values['turn-port']!);
   const rooms = await startRoomHandler({
     chainUrl: devnet.url,
     janus: janus === undefined ? [] : [{ url: janus.wsUrl, adminKey: janus.adminKey }],
@@ -138,13 +146,15 @@ It also starts the embedded IPFS node (RPC API on 5001, gateway on 8080) with it
   const signaling = await startSignalingServer({
     host: values.host,
     stateDir: join(packageRoot(), '.stardust', 'signaling'),
-    port: Number(values['signaling-port']),
+    port: parsePort(values['signaling-port']!, '--signaling-port'),
     genesisHash: values.genesis ?? devnet.genesisHash,
     // The devnet's genesis names //CallSettler as the CallSettler account; it settles calls
     // whose parties both vanished.
     settlerSeed: '//CallSettler',
     chainUrl: devnet.url,
     roomHandler: rooms,
+    turnSecret: turn?.secret,
+    turnUrls: turn?.urls ?? [],
     logger: logger.child({ service: 'signaling' }),
   });
   const demo = await startDemo({ host: values.host, port: parsePort(values.port!, '--port') });
@@ -155,6 +165,7 @@ It also starts the embedded IPFS node (RPC API on 5001, gateway on 8080) with it
   await demo.close();
   await signaling.close();
   await janus?.close();
+  await turn?.close();
   await ipfs.close();
   await devnet.close();
 }
@@ -273,6 +284,28 @@ function parseCount(text: string, flag: string): number {
     throw new RangeError(`${flag} must be a non-negative integer, got "${text}"`);
 
   return value;
+}
+
+/** Starts coturn for `dev` with its state in .stardust/coturn, unless skipped or absent. */
+async function startDevCoturn(skip: boolean, port: string): Promise<Coturn | undefined> {
+  if (skip) return undefined;
+
+  if (!coturnInstalled()) {
+    console.log('coturn: not installed (apt install coturn); calls use direct paths only');
+
+    return undefined;
+  }
+
+  const chosen = parsePort(port, '--turn-port');
+  const turn = await startCoturn({
+    stateDir: join(packageRoot(), '.stardust'),
+    port: chosen === 0 ? undefined : chosen,
+    minRelayPort: 49160,
+  });
+
+  console.log(`TURN (coturn): ${turn.urls.join(', ')}`);
+
+  return turn;
 }
 
 /** Starts Janus for `dev --janus` with its state in .stardust/janus. */

@@ -15,7 +15,8 @@ export { ConfigError, LOCALES, resolveConfig } from './client/config.js';
 export type { ConfigProblem, Locale, ResolvedConfig, StardustConfig } from './client/config.js';
 export { consoleLogger, namedLogger, silentLogger } from './client/logger.js';
 export type { Logger } from './client/logger.js';
-export { ERROR_CODES, StardustError, hasErrorCode, isErrorCode } from './shared/errors.js';
+export { ERROR_CODES } from './shared/error-table.js';
+export { ERROR_AREAS, StardustError, hasErrorCode, isErrorCode } from './shared/errors.js';
 export type { ErrorCode, StardustErrorOptions } from './shared/errors.js';
 export {
   accountKey,

@@ -60,11 +60,20 @@ export interface StardustCallEndedDetail {
   duration: number | null;
   /** The fee charged to the caller in planck, from `CallEnded`; null until settled. */
   fee: bigint | null;
-  /** The last quality reading of the call, or null when none was taken. */
+  /**
+   * The last quality reading of the call, with its 0–5 `level`, or null when the media
+   * never connected long enough for a reading (about 4 s).
+   */
   quality: CallQualitySample | null;
+  /** Mean of the 0–5 levels of all readings, to one decimal, or null when none was taken. */
+  averageQualityLevel: number | null;
 }
 
-/** Dispatched once when the element's call ends. */
+/**
+ * Dispatched once when the element's call ends, at once and before the chain settled it.
+ * `duration` and `fee` are null then, because `end_call` lands in a later block. The
+ * `stardust-call-settled` event follows with them once the chain emits `CallEnded`.
+ */
 export class StardustCallEndedEvent extends Event {
   static readonly type = 'stardust-call-ended';
 
@@ -88,7 +97,13 @@ export interface StardustCallSettledDetail {
   reward: bigint;
 }
 
-/** Dispatched when the chain settled the element's call (`CallEnded`). */
+/**
+ * Dispatched when the chain settled the element's call (its `CallEnded` event is final),
+ * after `stardust-call-ended`. A call that never reached the chain gets none. While the
+ * chain is unreachable it waits for the retried `end_call`.
+ * NOTE: the element drops a settlement that lands after the summary was closed or a new
+ * call was placed; read `client.callRecorder` for those.
+ */
 export class StardustCallSettledEvent extends Event {
   static readonly type = 'stardust-call-settled';
 
@@ -100,10 +115,29 @@ export class StardustCallSettledEvent extends Event {
   }
 }
 
+/** Detail of {@link StardustCallQualityEvent}: a quality reading of the element's call. */
+export interface StardustCallQualityDetail extends CallQualitySample {
+  /** The signaling call id the reading belongs to. */
+  callId: string;
+}
+
+/** Dispatched for each quality reading of the element's call, every 2 s while connected. */
+export class StardustCallQualityEvent extends Event {
+  static readonly type = 'stardust-call-quality';
+
+  readonly detail: StardustCallQualityDetail;
+
+  constructor(callId: string, sample: CallQualitySample) {
+    super(StardustCallQualityEvent.type, { bubbles: true, composed: true });
+    this.detail = { ...sample, callId };
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'stardust-call-state': StardustCallStateEvent;
     'stardust-call-ended': StardustCallEndedEvent;
     'stardust-call-settled': StardustCallSettledEvent;
+    'stardust-call-quality': StardustCallQualityEvent;
   }
 }

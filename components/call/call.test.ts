@@ -10,7 +10,12 @@ import type { WalletSigner } from '../../src/wallet/wallet-signer.js';
 import { expectAccessible } from '../../test/support/axe.js';
 import { cleanupFixtures, fixture } from '../../test/support/fixture.js';
 import type { StardustVoiceConfig } from '../voice-config/voice-config.js';
-import type { StardustCallEndedEvent, StardustCallSettledEvent } from './call-events.js';
+import type { StardustErrorEvent } from '../shared/events.js';
+import type {
+  StardustCallEndedEvent,
+  StardustCallQualityEvent,
+  StardustCallSettledEvent,
+} from './call-events.js';
 import type { StardustCall } from './call.js';
 import { formatDust, formatDuration } from './format.js';
 
@@ -196,11 +201,28 @@ describe('<stardust-call>', () => {
       stateReached(callee, 'connected'),
     ]);
 
+    // The first reading needs two getStats snapshots after connected: about 4 s.
+    const firstReading = nextEvent<StardustCallQualityEvent>(caller, 'stardust-call-quality');
+
     part(callee, 'accept-button')!.click();
     await connected;
     await caller.updateComplete;
 
     expect(status(caller)).to.equal('In a call with Bob');
+    const reading = (await firstReading).detail;
+
+    expect(reading.callId).to.equal(caller.session!.callId);
+    expect(Number.isInteger(reading.level)).to.equal(true);
+    expect(reading.level).to.be.within(0, 5);
+
+    for (const field of ['avgBitrate', 'packetLoss', 'jitter', 'latency'] as const) {
+      expect(reading[field], field).to.be.a('number');
+      expect(Number.isFinite(reading[field]), field).to.equal(true);
+      expect(reading[field], field).to.be.at.least(0);
+    }
+
+    expect(reading.avgBitrate).to.be.greaterThan(0);
+    expect(reading.packetLoss).to.be.at.most(100);
     expect(part(caller, 'timer')).to.not.equal(null);
     expect(part(caller, 'hangup-button')).to.not.equal(null);
     await expectAccessible(caller);
@@ -230,6 +252,16 @@ describe('<stardust-call>', () => {
     expect(end.detail.reason).to.equal('normal');
     expect(calleeEnd.detail.reason).to.equal('normal');
     expect(end.detail.durationMs).to.be.greaterThan(0);
+    expect(end.detail.duration).to.equal(null);
+    expect(end.detail.fee).to.equal(null);
+    expect(end.detail.quality).to.not.equal(null);
+    expect(end.detail.quality!.level).to.be.within(0, 5);
+    expect(end.detail.quality!.timestamp).to.be.at.least(reading.timestamp);
+    expect(end.detail.averageQualityLevel).to.be.within(0, 5);
+    await caller.updateComplete;
+    expect(part(caller, 'summary-quality')!.textContent!.trim()).to.equal(
+      `Quality: last ${end.detail.quality!.level} of 5 · average ${end.detail.averageQualityLevel!.toFixed(1)} of 5`,
+    );
     const [settlement, calleeSettlement] = await Promise.all([settled, calleeSettled]);
 
     expect(settlement.detail.duration).to.equal(61);
@@ -285,6 +317,52 @@ describe('<stardust-call>', () => {
 
     expect(end.detail.reason).to.equal('cancelled');
     expect(status(callee)).to.equal('Missed call');
+  });
+
+  it('reports a bad peer as stardust-error', async () => {
+    const signer = await createDevSigner(`//CallElement${Math.random().toString(36).slice(2)}`);
+    const config = await fixture<StardustVoiceConfig>(
+      html`<stardust-voice-config
+        chain=${urls.devnetUrl}
+        signaling=${urls.signaling}
+        ipfs-api="http://127.0.0.1:5001"
+        gateways="http://127.0.0.1:8080"
+      >
+        <stardust-call peer="not-an-address"></stardust-call>
+      </stardust-voice-config>`,
+    );
+    const caller = config.querySelector('stardust-call')!;
+    const client = config.client!;
+
+    client.configureCalls({ chainWrites: 'confirm-each' });
+    client.useWallet(signer, { storage: memorySessionStorage() });
+    await client.loadCalls();
+    const cases = [
+      { peer: 'not-an-address', code: 'ADDRESS_INVALID', mentions: '"not-an-address"' },
+      { peer: signer.account.address, code: 'INVALID_ARGUMENT', mentions: 'local account' },
+    ];
+
+    for (const { peer, code, mentions } of cases) {
+      caller.peer = peer;
+      await caller.updateComplete;
+      const failed = nextEvent<StardustErrorEvent>(caller, 'stardust-error');
+      const ended: Event[] = [];
+      const collect = (event: Event) => ended.push(event);
+
+      caller.addEventListener('stardust-call-ended', collect);
+      part(caller, 'call-button')!.click();
+      const error = await failed;
+
+      caller.removeEventListener('stardust-call-ended', collect);
+      await caller.updateComplete;
+
+      expect(error.detail.code, peer).to.equal(code);
+      expect(error.detail.message, peer).to.contain(mentions);
+      expect(caller.session, peer).to.equal(null);
+      expect(ended, peer).to.have.length(0);
+      expect(status(caller), peer).to.equal('Ready to call');
+      expect((part(caller, 'call-button') as HTMLButtonElement).disabled, peer).to.equal(false);
+    }
   });
 
   it('speaks Chinese with locale zh-CN', async () => {

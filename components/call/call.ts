@@ -12,6 +12,7 @@ import { StardustElement } from '../shared/stardust-element.js';
 import { baseStyles } from '../shared/styles.js';
 import {
   StardustCallEndedEvent,
+  StardustCallQualityEvent,
   StardustCallSettledEvent,
   StardustCallStateEvent,
 } from './call-events.js';
@@ -34,16 +35,18 @@ interface Settlement {
  *
  * With `peer` it shows a call button with the fee per minute and the balance, then the
  * outgoing ringing state with cancel. During the call it shows a timer, mute, device
- * pickers, quality bars and hang up. Afterwards a summary shows the on-chain settlement. With `incoming` it
- * rings for calls to the account the page chose with `client.useWallet()`, with accept and
- * reject and a WebAudio ringtone that waits for a user gesture where autoplay is blocked.
+ * pickers, quality bars and hang up. Afterwards a summary shows the quality level and the
+ * on-chain settlement. With `incoming` it rings for calls to the account the page chose
+ * with `client.useWallet()`, with accept and reject and a WebAudio ringtone that waits for
+ * a user gesture where autoplay is blocked.
  *
  * @tagname stardust-call
  * @summary Places, answers and shows one-to-one voice calls.
  *
  * @event stardust-call-state - The call changed state. `detail` is `{ state, previous, reason, callId, chainCallId, direction, peer }`.
- * @event stardust-call-ended - The call ended. `detail` is `{ callId, chainCallId, reason, rejectReason, durationMs, duration, fee, quality }`; `duration` and `fee` are null until the chain settled the call.
- * @event stardust-call-settled - The chain settled the call. `detail` is `{ callId, chainCallId, duration, fee, reward }` (seconds, planck).
+ * @event stardust-call-quality - A quality reading, every 2 s while connected. `detail` is the `CallQualitySample` (`level` 0–5, `avgBitrate`, `packetLoss`, `jitter`, `latency`, …) plus `callId`.
+ * @event stardust-call-ended - The call ended, at once and before the chain settled it. `detail` is `{ callId, chainCallId, reason, rejectReason, durationMs, duration, fee, quality, averageQualityLevel }`. `duration` and `fee` are always null here because `end_call` lands in a later block, and `stardust-call-settled` follows with them.
+ * @event stardust-call-settled - The chain settled the call, after `stardust-call-ended`. `detail` is `{ callId, chainCallId, duration, fee, reward }` (seconds by the chain's clock, planck). A call that never reached the chain gets none.
  * @event stardust-error - A failure: no configuration, no microphone, a refused or tampered call. `detail` is `{ code, message }`.
  *
  * @csspart base - The element's box.
@@ -63,6 +66,7 @@ interface Settlement {
  * @csspart quality-bar - One of the five quality bars; lit bars have `data-on`.
  * @csspart hangup-button - Ends the call.
  * @csspart summary - What the call came to, after it ended.
+ * @csspart summary-quality - The last and average quality level in the summary.
  * @csspart close-button - Closes the summary.
  *
  * @cssproperty --stardust-call-hangup-color - Background of the hang-up and reject buttons (default the danger colour).
@@ -249,6 +253,7 @@ export class StardustCall extends StardustElement {
       session.on('stateChange', (context) => this.#onState(session, context)),
       session.on('quality', (sample) => {
         this._quality = sample;
+        this.dispatchEvent(new StardustCallQualityEvent(session.callId, sample));
       }),
       session.on('error', ({ error }) => this.dispatchError(error)),
     );
@@ -288,6 +293,7 @@ export class StardustCall extends StardustElement {
         duration: this._settlement?.duration ?? null,
         fee: this._settlement?.fee ?? null,
         quality: session.summary?.quality ?? null,
+        averageQualityLevel: session.summary?.averageQualityLevel ?? null,
       }),
     );
 
@@ -582,6 +588,15 @@ export class StardustCall extends StardustElement {
 
     return html`<div part="summary">
       <p>${this.#endText(summary)} · ${formatDuration(summary.durationMs)}</p>
+      ${
+        summary.quality !== null && summary.averageQualityLevel !== null
+          ? html`<p part="summary-quality">
+              ${msg(
+                str`Quality: last ${summary.quality.level} of 5 · average ${summary.averageQualityLevel.toFixed(1)} of 5`,
+              )}
+            </p>`
+          : nothing
+      }
       ${
         settlement !== null
           ? html`<p>

@@ -115,12 +115,17 @@ export async function runSignaling(argv: string[]): Promise<void> {
   }
 
   if (rooms.enabled) {
-    options.logger ??= pino({ level: options.logLevel ?? 'info' });
+    // The server makes its own logger with its service and server id; the room handler's
+    // lines carry service "rooms" on the same level.
+    const roomLogger =
+      options.logger?.child({ service: 'rooms' }) ??
+      pino({ level: options.logLevel ?? 'info', base: { service: 'rooms' } });
+
     options.roomHandler = await startRoomHandler({
       chainUrl: rooms.chainUrl!,
       janus: rooms.janus,
       secretKey: rooms.secretKey,
-      logger: options.logger.child({ service: 'rooms' }),
+      logger: roomLogger,
     });
     console.log(
       `Voice rooms: ${rooms.janus.length > 0 ? `Janus ${rooms.janus.map((j) => j.url).join(', ')}` : 'peer mesh of up to 6 (no Janus configured)'}`,

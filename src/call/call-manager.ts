@@ -85,11 +85,24 @@ export class CallManager extends Emitter<CallManagerEvents> {
   }
 
   /**
-   * Calls `peer`: returns the session once the invite is sent (it is then ringing).
-   * @throws StardustError CALL_BUSY when a call is already active here.
+   * Calls `peer`: returns the session once the invite is sent (it is then ringing). When
+   * `peer` is already ringing here with a call to us, that call is answered and returned, so
+   * two parties who dial each other at once end up in one call.
+   * @throws StardustError CALL_BUSY when another call is already active here.
    */
   async call(peer: string, options: PlaceCallOptions = {}): Promise<CallSession> {
     const active = this.activeSession;
+
+    if (
+      active !== null &&
+      active.direction === 'incoming' &&
+      active.state === 'ringing' &&
+      sameAccount(active.peer, peer)
+    ) {
+      await active.accept(options.media);
+
+      return active;
+    }
 
     if (active !== null) {
       throw new StardustError(

@@ -128,7 +128,10 @@ export interface CallSummary {
   endedBy: 'local' | 'remote';
   /** Connected time in ms by the local clock (0 when the call never connected). */
   durationMs: number;
+  /** The last quality reading of the call, or null when none was taken. */
   quality: CallQualitySample | null;
+  /** Mean of the 0–5 levels of all readings, to one decimal, or null when none was taken. */
+  averageQualityLevel: number | null;
   /** True when another tab of the local account answered this call. */
   answeredElsewhere: boolean;
 }
@@ -176,6 +179,8 @@ export class CallSession extends Emitter<CallSessionEvents> {
   /** Set while handling a message from the peer, so an end it causes counts as remote. */
   #remote = false;
   #media: CallMediaHandle | null = null;
+  #qualityLevelSum = 0;
+  #qualityReadings = 0;
   #mediaListeners = new Set<(signal: MediaSignal) => void>();
   #timer: unknown = null;
   #connectedAt: number | null = null;
@@ -256,6 +261,13 @@ export class CallSession extends Emitter<CallSessionEvents> {
     return this.#media?.quality ?? null;
   }
 
+  /** Mean of the 0–5 levels of the readings so far, to one decimal, or null before the first. */
+  get averageQualityLevel(): number | null {
+    if (this.#qualityReadings === 0) return null;
+
+    return Math.round((10 * this.#qualityLevelSum) / this.#qualityReadings) / 10;
+  }
+
   /** Connected time so far (or in total once ended) in ms, by the local clock. */
   get durationMs(): number {
     if (this.#connectedAt === null) return 0;
@@ -282,6 +294,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
       endedBy: this.#endedBy!,
       durationMs: this.durationMs,
       quality: this.quality,
+      averageQualityLevel: this.averageQualityLevel,
       answeredElsewhere: this.#answeredElsewhere,
     };
   }
@@ -717,7 +730,11 @@ export class CallSession extends Emitter<CallSessionEvents> {
       this.#endWithError('network_error', error);
       void this.#sendQuietly({ type: 'hangup', callId: this.#callId, reason: 'network_error' });
     });
-    media.on('quality', (sample) => this.emit('quality', sample));
+    media.on('quality', (sample) => {
+      this.#qualityLevelSum += sample.level;
+      this.#qualityReadings += 1;
+      this.emit('quality', sample);
+    });
     media.on('error', (context) => this.emit('error', context));
 
     return media;

@@ -9,18 +9,19 @@ import { toHex } from '../shared/bytes.js';
 import { StardustError } from '../shared/errors.js';
 import { decodeAddress, encodeAddress, STARDUST_SS58_PREFIX } from '../shared/ss58.js';
 import type { WalletSigner } from '../wallet/wallet-signer.js';
-import { BalancesPallet } from './pallets/balances.js';
-import { ChatPallet } from './pallets/chat.js';
-import { ContactsPallet } from './pallets/contacts.js';
-import { ProxyPallet } from './pallets/proxy.js';
-import { SystemPallet } from './pallets/system.js';
-import { UtilityPallet } from './pallets/utility.js';
-import { VoiceCallPallet } from './pallets/voice-call.js';
-import { VoiceMiningPallet } from './pallets/voice-mining.js';
-import { VoiceRoomPallet } from './pallets/voice-room.js';
-import { hex, toChainEvent } from './plain.js';
+import { lazyPallets } from './lazy-pallets.js';
+import type * as ChainLayer from './load-chain-layer.js';
 import type * as PolkadotApi from './load-polkadot-api.js';
-import { TxTracker } from './tx-tracker.js';
+import type { BalancesPallet } from './pallets/balances.js';
+import type { ChatPallet } from './pallets/chat.js';
+import type { ContactsPallet } from './pallets/contacts.js';
+import type { ProxyPallet } from './pallets/proxy.js';
+import type { SystemPallet } from './pallets/system.js';
+import type { UtilityPallet } from './pallets/utility.js';
+import type { VoiceCallPallet } from './pallets/voice-call.js';
+import type { VoiceMiningPallet } from './pallets/voice-mining.js';
+import type { VoiceRoomPallet } from './pallets/voice-room.js';
+import type { TxTracker } from './tx-tracker.js';
 import type { ChainCall, ChainEvent, Hex, SendOptions, TxResult } from './types.js';
 
 /** Options of {@link ChainClient}. */
@@ -54,11 +55,15 @@ export interface BlockEvents {
 export const VOICE_PALLETS = ['chat', 'contacts', 'voiceCall', 'voiceRoom', 'voiceMining'] as const;
 
 type PolkadotApiModule = typeof PolkadotApi;
+type ChainLayerModule = typeof ChainLayer;
 
 /**
  * One connection to one chain node, shared by everything a {@link StardustClient} does on
  * chain. Constructing it does no I/O; the first call that needs the chain connects, and a
  * lost connection reconnects on its own.
+ *
+ * The pallet wrappers, the transaction tracker and @polkadot/api load as lazy chunks on the
+ * first call that needs the chain, so pages that never use it do not download them.
  */
 export class ChainClient {
   readonly url: string;
@@ -75,6 +80,7 @@ export class ChainClient {
   #logger: Logger;
   #api: Promise<ApiPromise> | undefined;
   #info: ChainInfo | null = null;
+  #realPallets: Promise<ChainLayer.ChainPallets> | undefined;
   /** Per account (public key hex): settles when its last transaction left `signing`. */
   #signingQueues = new Map<string, Promise<void>>();
   #disposed = false;
@@ -90,15 +96,18 @@ export class ChainClient {
     this.url = options.url;
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     this.#logger = options.logger ?? silentLogger;
-    this.chat = new ChatPallet(this);
-    this.contacts = new ContactsPallet(this);
-    this.voiceCall = new VoiceCallPallet(this);
-    this.voiceRoom = new VoiceRoomPallet(this);
-    this.voiceMining = new VoiceMiningPallet(this);
-    this.balances = new BalancesPallet(this);
-    this.proxy = new ProxyPallet(this);
-    this.utility = new UtilityPallet(this);
-    this.system = new SystemPallet(this);
+
+    const pallets = lazyPallets(() => this.#pallets());
+
+    this.chat = pallets.chat;
+    this.contacts = pallets.contacts;
+    this.voiceCall = pallets.voiceCall;
+    this.voiceRoom = pallets.voiceRoom;
+    this.voiceMining = pallets.voiceMining;
+    this.balances = pallets.balances;
+    this.proxy = pallets.proxy;
+    this.utility = pallets.utility;
+    this.system = pallets.system;
   }
 
   /** Facts about the chain once connected, else null. */
@@ -189,9 +198,11 @@ export class ChainClient {
    *
    * NOTE: chopsticks 1.5.1 empties its pool while it builds a block, so there a second
    * transaction sent before the first is in a block can get the same nonce (TX_INVALID).
+   * @throws StardustError INVALID_STATE when no chain client of the page has loaded the
+   * chain layer yet, which a call built by a pallet wrapper or from {@link api} rules out.
    */
   submit<T>(call: ChainCall<T>, signer: WalletSigner, options: SendOptions = {}): TxTracker<T> {
-    const tracker = new TxTracker(call, this.#logger);
+    const tracker = new (loadedChainLayer(call.name).TxTracker)(call, this.#logger);
     const account = toHex(signer.account.publicKey);
     const previous = this.#signingQueues.get(account) ?? Promise.resolve();
     const submitted = new Promise<void>((resolve) => {
@@ -238,6 +249,7 @@ export class ChainClient {
    */
   async subscribeEvents(listener: (context: BlockEvents) => void): Promise<() => void> {
     const api = await this.api();
+    const { hex, toChainEvent } = loadedChainLayer('system.events');
     const unsubscribe = await api.query.system!.events!((records: unknown) => {
       const list = records as Array<{ event: Parameters<typeof toChainEvent>[0] }>;
       const hash = (records as { createdAtHash?: Uint8Array }).createdAtHash;
@@ -285,8 +297,25 @@ export class ChainClient {
       await api.then((connected) => connected.disconnect()).catch(() => undefined);
   }
 
+  /** Creates the real pallet wrappers once the chain layer's chunk has loaded. */
+  #pallets(): Promise<ChainLayer.ChainPallets> {
+    this.#realPallets ??= loadChainLayer().then(
+      (layer) => layer.createPallets(this),
+      (error: unknown) => {
+        this.#realPallets = undefined;
+
+        throw error;
+      },
+    );
+
+    return this.#realPallets;
+  }
+
   async #open(): Promise<ApiPromise> {
-    const { ApiPromise, WsProvider } = await loadPolkadotApi();
+    const [{ ApiPromise, WsProvider }, layer] = await Promise.all([
+      loadPolkadotApi(),
+      loadChainLayer(),
+    ]);
     const provider = new WsProvider(this.url, 2_500);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -307,7 +336,7 @@ export class ChainClient {
 
       const api = await Promise.race([ApiPromise.create({ provider, noInitWarn: true }), timeout]);
 
-      this.#info = readInfo(api);
+      this.#info = readInfo(api, layer.hex);
       this.#logger.info('chain connected', { url: this.url, spec: this.#info.specName });
       api.on('disconnected', () => this.#logger.warn('chain connection lost', { url: this.url }));
       api.on('connected', () => this.#logger.info('chain reconnected', { url: this.url }));
@@ -328,6 +357,8 @@ export class ChainClient {
 }
 
 let polkadotApi: Promise<PolkadotApiModule> | undefined;
+let chainLayer: Promise<ChainLayerModule> | undefined;
+let chainLayerLoaded: ChainLayerModule | undefined;
 
 /** Loads the polkadot-js API chunk once per page. */
 function loadPolkadotApi(): Promise<PolkadotApiModule> {
@@ -336,7 +367,40 @@ function loadPolkadotApi(): Promise<PolkadotApiModule> {
   return polkadotApi;
 }
 
-function readInfo(api: ApiPromise): ChainInfo {
+/** Loads the chain layer's chunk once per page; a failed load is retried on the next call. */
+function loadChainLayer(): Promise<ChainLayerModule> {
+  chainLayer ??= import('./load-chain-layer.js').then(
+    (layer) => {
+      chainLayerLoaded = layer;
+
+      return layer;
+    },
+    (error: unknown) => {
+      chainLayer = undefined;
+
+      throw error;
+    },
+  );
+
+  return chainLayer;
+}
+
+/**
+ * Returns the chain layer, which must have loaded: every {@link ChainCall} comes from a
+ * pallet wrapper or from {@link ChainClient.api}, and both load it first.
+ * @throws StardustError INVALID_STATE when it has not loaded, naming the `operation` that
+ * needed it.
+ */
+function loadedChainLayer(operation: string): ChainLayerModule {
+  if (chainLayerLoaded !== undefined) return chainLayerLoaded;
+
+  throw new StardustError(
+    'INVALID_STATE',
+    `Cannot run ${operation} before the chain layer has loaded. Build calls with the pallet wrappers of a ChainClient, or await its api() first.`,
+  );
+}
+
+function readInfo(api: ApiPromise, hex: ChainLayerModule['hex']): ChainInfo {
   const properties = api.registry.getChainProperties();
   const symbol = properties?.tokenSymbol.unwrapOr(undefined)?.[0]?.toString();
   const decimals = properties?.tokenDecimals.unwrapOr(undefined)?.[0]?.toNumber();

@@ -1,5 +1,5 @@
-// The room elements load when a page first uses them: their code is a chunk of its own,
-// outside the main file.
+// The room and voice elements load when a page first uses them: their code is in chunks of
+// their own, outside the main file.
 import { expect } from 'chai';
 
 import '../../components/define.js';
@@ -7,7 +7,12 @@ import { LAZY_ELEMENTS } from '../../components/shared/define-elements.js';
 
 describe('lazy elements', () => {
   it('leaves the room tags undefined until the page uses them', () => {
-    expect(Object.keys(LAZY_ELEMENTS)).to.have.members(['stardust-room', 'stardust-room-list']);
+    expect(Object.keys(LAZY_ELEMENTS)).to.have.members([
+      'stardust-room',
+      'stardust-room-list',
+      'stardust-voice-recorder',
+      'stardust-voice-message',
+    ]);
     expect(customElements.get('stardust-room')).to.equal(undefined);
   });
 

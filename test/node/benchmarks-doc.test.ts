@@ -23,6 +23,20 @@ describe('benchmarks page', () => {
     }
   });
 
+  it('records every entry', () => {
+    const entries = ['proto', 'devnet', 'signaling', 'voice_message', 'call_setup', 'room'];
+
+    for (const name of [...entries, 'bundle', 'load']) {
+      assert.equal(typeof results[name], 'object', `bench-results.json lacks ${name}`);
+    }
+
+    const bundle = results.bundle as Record<string, unknown>;
+
+    for (const key of ['core_elements_gzip_kb', 'chain_chunk_gzip_kb', 'encoder_asset_kb']) {
+      assert.equal(typeof bundle[key], 'number', `bundle.${key} is missing`);
+    }
+  });
+
   it('names what every floor is', () => {
     for (const [name, entry] of Object.entries(results)) {
       if (name === 'machine') continue;

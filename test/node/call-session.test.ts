@@ -96,6 +96,37 @@ describe('CallSession', () => {
     assert.ok(env.media.made.every((media) => media.closed));
   });
 
+  it('summarises the last and average quality', async () => {
+    const env = setup();
+    const { caller } = await connectedCall(env);
+    const callerMedia = env.media.made.find((media) => media.role === 'offerer')!;
+    const levels: number[] = [];
+
+    caller.on('quality', (sample) => levels.push(sample.level));
+
+    assert.equal(caller.averageQualityLevel, null);
+
+    for (const level of [5, 4, 4]) callerMedia.reportQuality(level);
+
+    await caller.hangup();
+    await settle();
+
+    assert.deepEqual(levels, [5, 4, 4]);
+    assert.equal(caller.summary!.quality!.level, 4);
+    assert.equal(caller.summary!.averageQualityLevel, 4.3);
+  });
+
+  it('summarises no quality when none was read', async () => {
+    const env = setup();
+    const caller = await env.manager(ALICE).call(BOB);
+
+    await caller.hangup();
+    await settle();
+
+    assert.equal(caller.summary!.quality, null);
+    assert.equal(caller.summary!.averageQualityLevel, null);
+  });
+
   it('rings at once and opens the mic meanwhile', async () => {
     const env = setup();
     const caller = new CallSession({
@@ -207,6 +238,25 @@ describe('CallSession', () => {
 
     await assert.rejects(
       env.manager(ALICE).call(CHARLIE),
+      (error: StardustError) => error.code === 'CALL_BUSY',
+    );
+  });
+
+  it('answers the ringing caller it calls back', async () => {
+    const env = setup({ accounts: [ALICE, BOB, CHARLIE] });
+    const incoming = nextIncoming(env.manager(BOB));
+    const caller = await env.manager(ALICE).call(BOB);
+    const { session: ringing } = await incoming;
+    const answered = await env.manager(BOB).call(ALICE);
+
+    await settle();
+
+    assert.equal(answered, ringing);
+    assert.equal(answered.callId, caller.callId);
+    assert.notEqual(answered.state, 'ringing');
+    assert.notEqual(caller.state, 'ended');
+    await assert.rejects(
+      env.manager(BOB).call(CHARLIE),
       (error: StardustError) => error.code === 'CALL_BUSY',
     );
   });

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { decodePayload, encodePayload, SignalType } from '../../src/shared/codec.js';
 import { startSignalingProcess, type SignalingProcess } from '../support/signaling-process.js';
 import { RawClient, TEST_GENESIS } from '../support/raw-signal-client.js';
-import { nodeEd25519KeyPair } from '../support/signers.js';
+import { nodeEd25519KeyPair } from '../support/node-signers.js';
 
 const SENDERS = 10;
 /** Rounds of one notice per sender to each receiver: 160 messages a sender, within the burst of 200. */

@@ -170,6 +170,23 @@ export class FakeMedia extends Emitter<CallMediaEvents> implements CallMediaHand
     this.emit('connectionState', { state, previous: 'connecting' });
   }
 
+  /** Reports a quality reading with `level` as the stats timer would. */
+  reportQuality(level: number): void {
+    this.quality = {
+      avgBitrate: 30_000,
+      packetLoss: 0,
+      jitter: 3,
+      latency: 20,
+      level,
+      sendBitrate: 30_000,
+      receiveBitrate: 30_000,
+      audioLevel: 0.1,
+      packetsReceived: 100,
+      timestamp: 0,
+    };
+    this.emit('quality', this.quality);
+  }
+
   /** Reports that ICE restarts did not recover the connection. */
   fail(error: StardustError): void {
     this.emit('failed', { error });

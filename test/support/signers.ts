@@ -1,8 +1,6 @@
 // Wallet and session-key signers for tests. They stand in for the user's wallet: real
 // sr25519 and Ed25519 keys, signing raw bytes as a keyring does or wrapped in <Bytes> as
 // browser extensions do.
-import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
-
 import { ed25519 } from '@noble/curves/ed25519.js';
 import * as sr25519 from '@scure/sr25519';
 
@@ -43,7 +41,8 @@ export function ed25519Wallet(options: TestWalletOptions = {}): TestWallet {
   return wallet('ed25519', publicKey, (bytes) => ed25519.sign(bytes, secret), options.wrap);
 }
 
-function wallet(
+/** Wraps a key and its signing function as a test wallet. */
+export function wallet(
   keyType: 'sr25519' | 'ed25519',
   publicKey: Uint8Array,
   sign: (bytes: Uint8Array) => Uint8Array,
@@ -76,30 +75,6 @@ export function ed25519KeyPair(seed: Uint8Array = randomBytes(32)): {
     publicKey: ed25519.getPublicKey(seed),
     sign: (bytes) => ed25519.sign(bytes, seed),
   };
-}
-
-/**
- * An Ed25519 key pair that signs with node:crypto, many times faster than the pure
- * JavaScript signer: for load tests that authenticate thousands of sessions.
- */
-export function nodeEd25519KeyPair(): {
-  publicKey: Uint8Array;
-  sign(bytes: Uint8Array): Uint8Array;
-} {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-
-  return {
-    // The SPKI encoding of an Ed25519 key ends with the 32 raw key bytes.
-    publicKey: new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(-32)),
-    sign: (bytes) => new Uint8Array(nodeSign(null, bytes, privateKey)),
-  };
-}
-
-/** An ed25519 wallet account that signs raw bytes with node:crypto (see nodeEd25519KeyPair). */
-export function nodeEd25519Wallet(): TestWallet {
-  const pair = nodeEd25519KeyPair();
-
-  return wallet('ed25519', pair.publicKey, pair.sign);
 }
 
 export function randomBytes(length: number): Uint8Array {

@@ -20,7 +20,8 @@ import {
   signalSigningBytes,
   signedFieldsOf,
 } from '../../../src/shared/signing.js';
-import { nodeEd25519KeyPair, nodeEd25519Wallet, type TestWallet } from '../signers.js';
+import { nodeEd25519KeyPair, nodeEd25519Wallet } from '../node-signers.js';
+import type { TestWallet } from '../signers.js';
 
 /** How the peer reaches the others. */
 export type LoadMode = 'signaling' | 'bare';
