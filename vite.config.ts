@@ -24,6 +24,13 @@ export default defineConfig({
   },
   preview: { host: '127.0.0.1' },
   resolve: { alias: BROWSER_ALIASES },
+  // Vite's start-up dependency scan misses these three, which the demo reaches only through
+  // dynamic imports (the dev keyring and the wallet extension backend). Found later, each
+  // made the dev server re-bundle and reload the page, the first time on the click on
+  // "Use my wallet".
+  optimizeDeps: {
+    include: ['@polkadot/extension-dapp', '@polkadot/keyring', '@polkadot/util-crypto'],
+  },
   build: cdnBuildOptions(CDN_INPUT, 'dist/cdn'),
   esbuild: {
     target: 'es2022',
