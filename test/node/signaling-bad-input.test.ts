@@ -331,6 +331,47 @@ describe('signaling server bad input', () => {
   });
 });
 
+describe('signaling server account rate limit', () => {
+  it('limits all sockets of one account together', async () => {
+    // Sockets may send freely, but the account may send 5 messages and then 1 per 1000 s.
+    const limited = await startSignalingServer({
+      port: 0,
+      genesisHash: TEST_GENESIS,
+      logLevel: 'silent',
+      socketRate: { perSecond: 1000, burst: 1000 },
+      accountRate: { perSecond: 0.001, burst: 5 },
+    });
+    const wallet = sr25519Wallet();
+    const first = await RawClient.connect(limited.url, { wallet });
+    const second = await RawClient.connect(limited.url, { wallet });
+    const other = await RawClient.connect(limited.url);
+
+    try {
+      for (let requestId = 1; requestId <= 5; requestId += 1) {
+        first.send({ type: SignalType.HEARTBEAT, requestId });
+        assert.equal((await first.next(SignalType.HEARTBEAT_ACK)).requestId, requestId);
+      }
+
+      second.send({ type: SignalType.HEARTBEAT, requestId: 6 });
+      assert.equal(
+        code(await second.nextOf([SignalType.HEARTBEAT_ACK, SignalType.ERROR])),
+        'RATE_LIMITED',
+      );
+
+      other.send({ type: SignalType.HEARTBEAT, requestId: 7 });
+
+      const answer = await other.nextOf([SignalType.HEARTBEAT_ACK, SignalType.ERROR]);
+
+      assert.equal(answer.type, SignalType.HEARTBEAT_ACK);
+      assert.equal(answer.requestId, 7);
+      assert.equal(second.closeCode, undefined);
+    } finally {
+      await Promise.all([first.close(), second.close(), other.close()]);
+      await limited.close();
+    }
+  });
+});
+
 describe('signaling server strict mode', () => {
   it('answers a forged signature with SIGNATURE_INVALID', async () => {
     const strict = await startSignalingServer({
