@@ -170,6 +170,41 @@ describe('signaling server bad input', () => {
     await client.close();
   });
 
+  it('rejects an unknown key type with DELEGATION_INVALID', async () => {
+    const client = await RawClient.connect(server.url, { skipAuth: true });
+    const answer = await client.authenticate(async (wallet, key) => ({
+      ...(await defaultDelegation(wallet, key)),
+      keyType: 77,
+    }));
+
+    assert.equal(code(answer), 'DELEGATION_INVALID');
+    assert.equal(await client.closed, 1008);
+    await assertServing();
+  });
+
+  it('relays an unknown call type unchanged', async () => {
+    const caller = await connected();
+    const callee = await connected();
+
+    caller.send({
+      type: SignalType.CALL_INVITE,
+      to: callee.address,
+      callId: 'newtype',
+      payload: encodePayload(SignalType.CALL_INVITE, {
+        callType: 42 as never,
+        delegation: caller.delegation,
+      }),
+    });
+
+    const invite = await callee.nextOf([SignalType.CALL_INVITE, SignalType.ERROR]);
+
+    assert.equal(invite.type, SignalType.CALL_INVITE);
+    assert.equal(decodePayload(SignalType.CALL_INVITE, invite.payload).callType, 42);
+    assert.equal(caller.received.filter((message) => message.type === SignalType.ERROR).length, 0);
+    await assertServing();
+    await Promise.all([caller.close(), callee.close()]);
+  });
+
   it('answers a missing nonce with MISSING_FIELD', async () => {
     const client = await connected();
 
