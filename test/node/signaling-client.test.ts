@@ -53,8 +53,8 @@ function nextMessage(client: SignalingClient, type: number): Promise<SignalEvent
 }
 
 /**
- * A client on a fake clock whose sockets the test can cut, with a backoff of 100 ms × 2^(n−1)
- * halved by a fixed jitter of 0.5, so its delays are 50, 100, 200 … ms.
+ * Builds a client on a fake clock whose sockets the test can cut. Its backoff of
+ * 100 ms × 2^(n−1) is halved by a fixed jitter of 0.5, so its delays are 50, 100, 200 … ms.
  */
 function droppableClient(stablePeriodMs: number) {
   const clock = new FakeClock(Date.now());

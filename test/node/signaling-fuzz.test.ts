@@ -1,5 +1,5 @@
 // Fuzzing a real server on port 0 with 10,000 random and mutated frames, over
-// authenticated and unauthenticated sockets: the server reads every frame, answers each
+// authenticated and unauthenticated sockets: the server reads every frame, replies to each
 // (or closes its socket), keeps serving, and after a forced GC its heap is within 10 % of
 // where it started.
 import assert from 'node:assert/strict';
@@ -79,7 +79,7 @@ interface FuzzOutcome {
   read: number;
   /**
    * Frames the server sent in reply: ERROR or a result to the fuzzing socket, or a relayed
-   * message to the bystander. Probe answers are not counted.
+   * message to the bystander. Probe replies are not counted.
    */
   replies: number;
   /** Sockets the server closed, by close code and reason. */
@@ -90,7 +90,7 @@ interface FuzzOutcome {
 class FuzzSlot {
   client!: RawClient;
   seeds: Uint8Array[] = [];
-  // Far above the request ids that mutated frames carry, so a probe answer is never mistaken.
+  // Seed frames carry request id 0, so a reply to a mutated frame is unlikely to match.
   #nextProbe = 1_000_000_000;
 
   constructor(
@@ -103,16 +103,16 @@ class FuzzSlot {
     this.seeds = seedFrames(this.client, this.peer);
   }
 
-  /** Sends a HEARTBEAT and resolves true on its answer, false when the socket closes first. */
+  /** Sends a HEARTBEAT and resolves true on its reply, false when the socket closes first. */
   async probe(): Promise<boolean> {
     const requestId = (this.#nextProbe += 1);
-    const answer = this.client
+    const reply = this.client
       .nextMatching((message) => message.requestId === requestId)
       .then(() => true);
 
     this.client.send({ type: SignalType.HEARTBEAT, requestId });
 
-    return Promise.race([answer, this.client.closed.then(() => false)]);
+    return Promise.race([reply, this.client.closed.then(() => false)]);
   }
 
   sendFrame(round: number): void {
@@ -130,7 +130,7 @@ async function fuzzRound(url: string, frames: number): Promise<FuzzOutcome> {
   const bystander = await RawClient.connect(url);
   const slots = [new FuzzSlot(url, bystander.address), new FuzzSlot(url, bystander.address)];
   const outcome: FuzzOutcome = { read: 0, replies: 0, closes: new Map() };
-  const closed = async (slot: FuzzSlot): Promise<void> => {
+  const replaceClosed = async (slot: FuzzSlot): Promise<void> => {
     await slot.client.closed;
     outcome.replies += slot.client.received.length;
 
@@ -153,12 +153,12 @@ async function fuzzRound(url: string, frames: number): Promise<FuzzOutcome> {
       continue;
     }
 
-    await closed(slot);
+    await replaceClosed(slot);
 
     for (let round = start; round < end; round += 1) {
       slot.sendFrame(round);
 
-      if (!(await slot.probe())) await closed(slot);
+      if (!(await slot.probe())) await replaceClosed(slot);
 
       outcome.read += 1;
     }
