@@ -86,17 +86,12 @@ export class SignalingMetrics {
  */
 export class RejectionLog {
   #counts = new Map<string, number>();
+  readonly #log: (counts: Record<string, number>) => void;
   readonly #timer: ReturnType<typeof setInterval>;
 
   constructor(log: (counts: Record<string, number>) => void, periodMs = 10_000) {
-    this.#timer = setInterval(() => {
-      if (this.#counts.size === 0) return;
-
-      const counts = Object.fromEntries(this.#counts);
-
-      this.#counts = new Map();
-      log(counts);
-    }, periodMs);
+    this.#log = log;
+    this.#timer = setInterval(() => this.#flush(), periodMs);
     this.#timer.unref();
   }
 
@@ -104,7 +99,18 @@ export class RejectionLog {
     this.#counts.set(code, (this.#counts.get(code) ?? 0) + 1);
   }
 
+  /** Stops the timer and logs the counts of the unfinished period, so none are lost. */
   stop(): void {
     clearInterval(this.#timer);
+    this.#flush();
+  }
+
+  #flush(): void {
+    if (this.#counts.size === 0) return;
+
+    const counts = Object.fromEntries(this.#counts);
+
+    this.#counts = new Map();
+    this.#log(counts);
   }
 }

@@ -1,5 +1,5 @@
 // SignalingClient against a real server on port 0: authentication, signing, verification
-// of peer messages, requests, queueing across a reconnect, logout.
+// of peer messages, requests, queueing across a reconnect, the backoff reset, logout.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -50,6 +50,54 @@ function clientFor(
 
 function nextMessage(client: SignalingClient, type: number): Promise<SignalEvent> {
   return client.once('message', (event) => event.message.type === type);
+}
+
+/**
+ * Builds a client on a fake clock whose sockets the test can cut. Its backoff of
+ * 100 ms × 2^(n−1) is halved by a fixed jitter of 0.5, so its delays are 50, 100, 200 … ms.
+ */
+function droppableClient(stablePeriodMs: number) {
+  const clock = new FakeClock(Date.now());
+  const sockets: WebSocket[] = [];
+  const session = new SessionManager({
+    wallet: sr25519Wallet(),
+    genesisHash: TEST_GENESIS,
+    origin: TEST_ORIGIN,
+    storage: memorySessionStorage(),
+    now: () => clock.now(),
+  });
+  const client = new SignalingClient({
+    url: server.url,
+    session,
+    clock,
+    stablePeriodMs,
+    reconnect: exponentialBackoff({ baseMs: 100, maxMs: 10_000, random: () => 0.5 }),
+    WebSocket: class extends WebSocket {
+      constructor(url: string) {
+        super(url);
+        sockets.push(this);
+      }
+    } as unknown as WebSocketFactory,
+  });
+
+  /** Cuts the open socket and returns the delay the client chose before reconnecting. */
+  const drop = async (): Promise<number> => {
+    const reconnecting = client.once('reconnecting');
+
+    sockets.at(-1)!.terminate();
+
+    return (await reconnecting).delayMs;
+  };
+
+  /** Runs the pending reconnect on the fake clock and waits until it is authenticated. */
+  const reconnect = async (delayMs: number): Promise<void> => {
+    const authenticated = client.once('authenticated');
+
+    clock.advance(delayMs);
+    await authenticated;
+  };
+
+  return { client, clock, drop, reconnect };
 }
 
 describe('signaling client', { timeout: 15_000 }, () => {
@@ -267,6 +315,54 @@ describe('signaling client', { timeout: 15_000 }, () => {
 
     assert.equal((await reconnecting).closeCode, 4002);
     await client.close();
+  });
+
+  it('keeps growing the backoff before the stable period', async () => {
+    const { client, clock, drop, reconnect } = droppableClient(1000);
+
+    try {
+      await client.connect();
+
+      const first = await drop();
+
+      await reconnect(first);
+      clock.advance(999);
+
+      const second = await drop();
+
+      await reconnect(second);
+      clock.advance(999);
+
+      const third = await drop();
+
+      assert.deepEqual([first, second, third], [50, 100, 200]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('resets the backoff after the stable period', async () => {
+    const { client, clock, drop, reconnect } = droppableClient(1000);
+
+    try {
+      await client.connect();
+
+      const first = await drop();
+
+      await reconnect(first);
+      clock.advance(999);
+
+      const second = await drop();
+
+      await reconnect(second);
+      clock.advance(1000);
+
+      const third = await drop();
+
+      assert.deepEqual([first, second, third], [50, 100, 50]);
+    } finally {
+      await client.close();
+    }
   });
 
   it('revokes the delegation on logout', async () => {
