@@ -145,6 +145,7 @@ function hostWithChain(state = roomState()) {
         arrived = () => {
           if (sent.length >= count) resolve();
         };
+
         arrived();
       }),
     /** Lets every held call finish, as its block would. */

@@ -95,7 +95,13 @@ async function memberOf(seed: string, roomId: string): Promise<Member> {
   });
   const sender = new WalletSender(chain, signer);
   const session = new RoomSession({ roomId, signaling, chain, sender, platform: NO_MEDIA });
-  const member = { address: signer.account.address, sender, signaling, session, errors: [] };
+  const member: Member = {
+    address: signer.account.address,
+    sender,
+    signaling,
+    session,
+    errors: [],
+  };
 
   session.on('error', ({ error }) => member.errors.push(`${error.code}: ${error.message}`));
   members.push(member);
