@@ -102,9 +102,9 @@ interface RecordedCall {
 
 /**
  * Returns a host session with a stand-in chain client whose VoiceRoom wrappers record the
- * calls they build, and a sender that holds each call until the test releases it, so that
- * the test can look at the element while the extrinsic is in flight. The host is already a
- * member on chain, so joining sends nothing. The real wrappers are tested against the devnet.
+ * calls they build. Its sender keeps each call pending until the test releases it, so the
+ * test can inspect the element while the extrinsic is in flight. The host is already a
+ * member on chain, so joining sends nothing. The real wrappers are tested on the devnet.
  */
 function hostWithChain(state = roomState()) {
   const sent: RecordedCall[] = [];
@@ -139,7 +139,7 @@ function hostWithChain(state = roomState()) {
     session,
     signaling,
     sent,
-    /** Resolves once the sender holds `count` calls in all. */
+    /** Resolves once the sender has received `count` calls in all. */
     sends: (count: number) =>
       new Promise<void>((resolve) => {
         arrived = () => {
@@ -159,7 +159,7 @@ function hostWithChain(state = roomState()) {
  * Returns the button of `account`'s card whose text is `label`, or undefined.
  *
  * NOTE: the new tests compare elements to null as booleans. A failing chai assertion whose
- * message holds a lit element stalled Web Test Runner here until its 20-minute limit.
+ * message contains a lit element stalled Web Test Runner here until its 20-minute limit.
  */
 function memberButton(room: StardustRoom, account: string, label: string): HTMLButtonElement {
   const buttons = [...memberCard(room, account).querySelectorAll('button')];
