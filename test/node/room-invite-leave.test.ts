@@ -137,9 +137,9 @@ describe('RoomSession invite and leave on the devnet', { timeout: 120_000 }, () 
     const roomId = await privateRoom('//Member1', 'Invite room');
     const host = await memberOf('//Member1', roomId);
     const guest = await memberOf('//Member2', roomId);
-    const refused = await rejection(guest.session.join());
+    const rejected = await rejection(guest.session.join());
 
-    assert.equal(refused.code, 'ROOM_NOT_ALLOWED');
+    assert.equal(rejected.code, 'ROOM_NOT_ALLOWED');
     assert.equal(guest.session.state, 'idle');
     assert.equal(await chain.voiceRoom.member(`0x${roomId}`, guest.address), null);
     assert.equal((await chain.voiceRoom.room(`0x${roomId}`))!.memberCount, 1);
@@ -162,9 +162,9 @@ describe('RoomSession invite and leave on the devnet', { timeout: 120_000 }, () 
     const roomId = await privateRoom('//Member3', 'Guarded room');
     const outsider = await memberOf('//Member4', roomId);
     const guest = await memberOf('//Member5', roomId);
-    const refused = await rejection(outsider.session.invite(guest.address));
+    const rejected = await rejection(outsider.session.invite(guest.address));
 
-    assert.equal(refused.code, 'ROOM_NOT_ALLOWED');
+    assert.equal(rejected.code, 'ROOM_NOT_ALLOWED');
     assert.equal((await rejection(guest.session.join())).code, 'ROOM_NOT_ALLOWED');
     assert.equal(await chain.voiceRoom.member(`0x${roomId}`, guest.address), null);
   });
