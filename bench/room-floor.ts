@@ -4,9 +4,10 @@
  * way. The `room` entry compares joins through the whole stack against this, measured in
  * the same run.
  *
- * A join lasts from the moment the page hands its offer to Node until its ICE connection
- * is up and the first packet of the room's mix has arrived (the remote track's `unmute`),
- * on the page's clock. Members live in Chromium pages of `membersPerPage` peer connections.
+ * A join lasts from the moment the page starts it (before it makes its track, peer
+ * connection and offer) until the first packet of the room's mix arrives (the remote
+ * track's `unmute`), on the page's clock. The `room` entry times its joins over the same
+ * span, so the two are comparable. Members live in Chromium pages of `membersPerPage` peer connections.
  * The first `speakers` send tones. The others are listeners who send nothing
  * (`replaceTrack(null)` after the offer) and join muted at the server.
  *
@@ -50,7 +51,7 @@ export interface RoomFloorResult {
   join_p50_ms: number;
   join_p95_ms: number;
   join_max_ms: number;
-  /** Offer to ICE connected, without waiting for audio. */
+  /** Join start to ICE connected, without waiting for audio. */
   ice_p50_ms: number;
   ice_p95_ms: number;
   /** Janus's CPU over the steady window after the joins, in % of one core. */
@@ -106,9 +107,10 @@ export async function measureRoomFloor(options: RoomFloorOptions): Promise<RoomF
           { intervalMs: 20 },
         );
 
+        // SRTP needs ICE and DTLS done, so the first packet of the mix ends the join.
         joins[index] = {
-          join: Math.max(timings.connected!, timings.firstAudio!) - timings.offerSent!,
-          ice: timings.connected! - timings.offerSent!,
+          join: timings.firstAudio! - timings.joinStarted!,
+          ice: timings.connected! - timings.joinStarted!,
         };
       }
     };

@@ -8,8 +8,11 @@ import type { ChainClient } from '../../src/chain/chain-client.js';
 import type { TxSender } from '../../src/chain/types.js';
 import { RoomSession } from '../../src/room/room-session.js';
 import {
+  decodeRoomKick,
+  decodeRoomMode,
   decodeRoomMute,
   decodeRoomRaiseHand,
+  decodeRoomRole,
   encodeRoomKick,
   encodeRoomState,
   encodeRoomTip,
@@ -90,6 +93,100 @@ async function joined(room: StardustRoom): Promise<void> {
   }
 
   await room.updateComplete;
+}
+
+/** A chain call as the stand-in VoiceRoom wrappers build it: the wrapper's name and arguments. */
+interface RecordedCall {
+  name: string;
+  args: unknown[];
+}
+
+/**
+ * Returns a host session with a stand-in chain client whose VoiceRoom wrappers record the
+ * calls they build. Its sender keeps each call pending until the test releases it, so the
+ * test can inspect the element while the extrinsic is in flight. The host is already a
+ * member on chain, so joining sends nothing. The real wrappers are tested on the devnet.
+ */
+function hostWithChain(state = roomState()) {
+  const sent: RecordedCall[] = [];
+  const pending: Array<() => void> = [];
+  let arrived: (() => void) | undefined;
+  const build =
+    (name: string) =>
+    async (...args: unknown[]): Promise<RecordedCall> => ({ name: `voiceRoom.${name}`, args });
+  const chain = {
+    voiceRoom: {
+      room: async () => ({ name: 'Moderated room', config: { entryFee: 0n } }),
+      member: async () => ({ role: 'Host' }),
+      kickUser: build('kickUser'),
+      setRole: build('setRole'),
+      setSpeakingMode: build('setSpeakingMode'),
+      closeRoom: build('closeRoom'),
+      setMute: build('setMute'),
+    },
+  } as unknown as ChainClient;
+  const sender = {
+    account: HOST,
+    send: (call: RecordedCall) =>
+      new Promise((resolve) => {
+        sent.push(call);
+        pending.push(() => resolve({}));
+        arrived?.();
+      }),
+  } as unknown as TxSender;
+  const { session, signaling } = sessionFor(HOST, state, { chain, sender });
+
+  return {
+    session,
+    signaling,
+    sent,
+    /** Resolves once the sender has received `count` calls in all. */
+    sends: (count: number) =>
+      new Promise<void>((resolve) => {
+        arrived = () => {
+          if (sent.length >= count) resolve();
+        };
+
+        arrived();
+      }),
+    /** Lets every held call finish, as its block would. */
+    release: () => {
+      for (const finish of pending.splice(0)) finish();
+    },
+  };
+}
+
+/**
+ * Returns the button of `account`'s card whose text is `label`, or undefined.
+ *
+ * NOTE: the new tests compare elements to null as booleans. A failing chai assertion whose
+ * message contains a lit element stalled Web Test Runner here until its 20-minute limit.
+ */
+function memberButton(room: StardustRoom, account: string, label: string): HTMLButtonElement {
+  const buttons = [...memberCard(room, account).querySelectorAll('button')];
+
+  return buttons.find((button) => button.textContent!.trim() === label)!;
+}
+
+type ModeratorMethod = 'kick' | 'setRole' | 'setSpeakingMode' | 'close';
+
+/**
+ * Resolves once the next call of `method` on `session` settles. The wrapper's reaction is
+ * registered before the element awaits the same promise, so by the time the test resumes
+ * the element has left its busy state and only needs to render.
+ */
+function settledCall(session: RoomSession, method: ModeratorMethod): Promise<void> {
+  const original = session[method].bind(session) as (...args: unknown[]) => Promise<void>;
+
+  return new Promise((resolve) => {
+    (session as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      const result = original(...args);
+
+      void result.finally(resolve).catch(() => {});
+
+      return result;
+    };
+  });
 }
 
 function memberCard(room: StardustRoom, account: string): HTMLElement {
@@ -193,6 +290,174 @@ describe('<stardust-room>', () => {
     ]);
   });
 
+  it('removes a member on chain with Remove', async () => {
+    const host = hostWithChain();
+    const room = await mount(host.session);
+
+    await joined(room);
+
+    const request = host.signaling.nextRequest(T.ROOM_KICK);
+    const held = host.sends(1);
+    const done = settledCall(host.session, 'kick');
+
+    memberButton(room, LISTENER, 'Remove').click();
+
+    expect(decodeRoomKick((await request).payload!)).to.deep.equal({ account: LISTENER });
+    await held;
+    expect(host.sent).to.deep.equal([
+      { name: 'voiceRoom.kickUser', args: [`0x${ROOM_ID}`, LISTENER] },
+    ]);
+    await room.updateComplete;
+    expect(memberButton(room, SPEAKER, 'Remove').disabled).to.equal(true);
+
+    host.release();
+    await done;
+    await room.updateComplete;
+    expect(memberButton(room, SPEAKER, 'Remove').disabled).to.equal(false);
+    expect(part(room, 'error') === null).to.equal(true);
+
+    host.signaling.pushState(
+      ROOM_ID,
+      roomState({ members: roomState().members.filter((entry) => entry.account !== LISTENER) }),
+    );
+    await room.updateComplete;
+    expect(room.shadowRoot!.querySelector(`[data-account="${LISTENER}"]`) === null).to.equal(true);
+    expect(parts(room, 'member')).to.have.length(2);
+  });
+
+  it('promotes and demotes a member on chain', async () => {
+    const host = hostWithChain();
+    const room = await mount(host.session);
+
+    await joined(room);
+
+    const promoted = host.signaling.nextRequest(T.ROOM_ROLE);
+    const promotion = settledCall(host.session, 'setRole');
+
+    memberButton(room, SPEAKER, 'Make Co-host').click();
+
+    expect(decodeRoomRole((await promoted).payload!)).to.deep.equal({
+      account: SPEAKER,
+      role: 'CoHost',
+    });
+    await host.sends(1);
+    host.release();
+    await promotion;
+
+    const withRole = (role: 'CoHost' | 'Listener') =>
+      roomState({
+        members: roomState().members.map((entry) =>
+          entry.account === SPEAKER ? { ...entry, role } : entry,
+        ),
+      });
+
+    host.signaling.pushState(ROOM_ID, withRole('CoHost'));
+    await room.updateComplete;
+
+    const badge = () => memberCard(room, SPEAKER).querySelector('[part="role-badge"]')!;
+
+    expect(badge().textContent).to.contain('Co-host');
+    expect(memberButton(room, SPEAKER, 'Make Co-host') === undefined).to.equal(true);
+    expect(memberButton(room, SPEAKER, 'Make Speaker') !== undefined).to.equal(true);
+
+    const demoted = host.signaling.nextRequest(T.ROOM_ROLE);
+    const demotion = settledCall(host.session, 'setRole');
+
+    memberButton(room, SPEAKER, 'Make Listener').click();
+
+    expect(decodeRoomRole((await demoted).payload!)).to.deep.equal({
+      account: SPEAKER,
+      role: 'Listener',
+    });
+    await host.sends(2);
+    host.release();
+    await demotion;
+    host.signaling.pushState(ROOM_ID, withRole('Listener'));
+    await room.updateComplete;
+
+    expect(host.sent).to.deep.equal([
+      { name: 'voiceRoom.setRole', args: [`0x${ROOM_ID}`, SPEAKER, 'CoHost'] },
+      { name: 'voiceRoom.setRole', args: [`0x${ROOM_ID}`, SPEAKER, 'Listener'] },
+    ]);
+    expect(badge().textContent).to.contain('Listener');
+    expect(memberButton(room, SPEAKER, 'Make Listener') === undefined).to.equal(true);
+    expect(memberButton(room, SPEAKER, 'Make Speaker') !== undefined).to.equal(true);
+  });
+
+  it('switches the speaking mode on chain', async () => {
+    const host = hostWithChain();
+    const room = await mount(host.session);
+
+    await joined(room);
+
+    const select = part(room, 'mode-select') as HTMLSelectElement;
+    const turn = part(room, 'turn-input') as HTMLInputElement;
+    const request = host.signaling.nextRequest(T.ROOM_MODE);
+    const done = settledCall(host.session, 'setSpeakingMode');
+
+    select.value = 'Sequential';
+    turn.value = '30';
+    part(room, 'mode-button')!.click();
+
+    expect(decodeRoomMode((await request).payload!)).to.deep.equal({
+      mode: 'Sequential',
+      turnMs: 30_000,
+    });
+    await host.sends(1);
+    await room.updateComplete;
+    expect((part(room, 'mode-button') as HTMLButtonElement).disabled).to.equal(true);
+
+    host.release();
+    await done;
+    host.signaling.pushState(ROOM_ID, roomState({ speakingMode: 'Sequential' }));
+    await room.updateComplete;
+
+    expect(host.sent).to.deep.equal([
+      { name: 'voiceRoom.setSpeakingMode', args: [`0x${ROOM_ID}`, 'Sequential'] },
+    ]);
+    expect(host.session.snapshot?.speakingMode).to.equal('Sequential');
+    expect((part(room, 'mode-select') as HTMLSelectElement).value).to.equal('Sequential');
+    expect((part(room, 'mode-button') as HTMLButtonElement).disabled).to.equal(false);
+  });
+
+  it('closes the room on chain after confirming', async () => {
+    const host = hostWithChain();
+    const room = await mount(host.session);
+
+    await joined(room);
+
+    part(room, 'close-button')!.click();
+    await room.updateComplete;
+    expect(part(room, 'confirm')!.textContent).to.contain('Close the room for everyone?');
+
+    part(room, 'cancel-button')!.click();
+    await room.updateComplete;
+    expect(part(room, 'confirm') === null).to.equal(true);
+    expect(host.signaling.requests(T.ROOM_CLOSE)).to.have.length(0);
+    expect(host.sent).to.deep.equal([]);
+
+    part(room, 'close-button')!.click();
+    await room.updateComplete;
+
+    const request = host.signaling.nextRequest(T.ROOM_CLOSE);
+    const done = settledCall(host.session, 'close');
+
+    part(room, 'confirm-button')!.click();
+    await request;
+    await host.sends(1);
+    host.release();
+    await done;
+    await room.updateComplete;
+
+    expect(host.signaling.requests(T.ROOM_CLOSE)).to.have.length(1);
+    expect(host.sent).to.deep.equal([{ name: 'voiceRoom.closeRoom', args: [`0x${ROOM_ID}`] }]);
+    expect(host.session.state).to.equal('closed');
+    expect(part(room, 'status')!.textContent).to.contain('closed');
+    expect((part(room, 'join-button') as HTMLButtonElement).disabled).to.equal(true);
+    expect(part(room, 'host-controls') === null, 'room controls after close').to.equal(true);
+    expect(parts(room, 'member-actions')).to.have.length(0);
+  });
+
   it('gives a listener no moderator buttons', async () => {
     const { session } = sessionFor(LISTENER);
     const room = await mount(session);
@@ -200,7 +465,8 @@ describe('<stardust-room>', () => {
     await joined(room);
 
     expect(parts(room, 'member-actions')).to.have.length(0);
-    expect(part(room, 'host-controls')).to.equal(null);
+    expect(part(room, 'host-controls') === null, 'room controls after close').to.equal(true);
+    expect(parts(room, 'member-actions')).to.have.length(0);
   });
 
   it('shows the mode controls to the host only', async () => {

@@ -198,10 +198,13 @@ export class StardustRoom extends StardustElement {
     </section>`;
   }
 
-  #renderControls(): TemplateResult {
-    const inRoom = this._state === 'joined' || this._state === 'reconnecting';
+  /** True while this member is in the room, so its moderator controls can act. */
+  get #inRoom(): boolean {
+    return this._state === 'joined' || this._state === 'reconnecting';
+  }
 
-    if (!inRoom) {
+  #renderControls(): TemplateResult {
+    if (!this.#inRoom) {
       const canJoin = this._state !== 'joining' && this._state !== 'closed';
 
       return html`<div part="controls">
@@ -304,7 +307,8 @@ export class StardustRoom extends StardustElement {
 
     if (members.length === 0) return nothing;
 
-    const self = this.#active?.self;
+    // Outside the room (left, removed or closed) the cards stay, without moderator buttons.
+    const self = this.#inRoom ? this.#active?.self : undefined;
 
     return html`<ul part="members" aria-label=${msg('Members')}>
       ${members.map((member) =>
@@ -324,7 +328,7 @@ export class StardustRoom extends StardustElement {
 
     if (snapshot === undefined || snapshot.handQueue.length === 0) return nothing;
 
-    const moderator = isModerator(self?.role);
+    const moderator = this.#inRoom && isModerator(self?.role);
 
     return html`<section part="hands" aria-labelledby="hands-title">
       <h3 id="hands-title">${msg('Raised hands')}</h3>
@@ -365,7 +369,8 @@ export class StardustRoom extends StardustElement {
     const self = this.#active?.self;
     const snapshot = this._snapshot;
 
-    if (self === undefined || snapshot === undefined || !canChangeMode(self.role)) return nothing;
+    if (!this.#inRoom || self === undefined || snapshot === undefined || !canChangeMode(self.role))
+      return nothing;
 
     const turnSeconds = Math.round((snapshot.turn?.turnMs ?? DEFAULT_TURN_MS) / 1000);
 

@@ -61,6 +61,8 @@
   }
 
   async function createPeer(peerId, options) {
+    // The join starts here, before the track and the offer exist, as RoomSession.join does.
+    const joinStarted = performance.now();
     const pc = new RTCPeerConnection({ iceServers: [] });
     const track = await makeTrack(options.source);
     const sender = pc.addTrack(track, new MediaStream([track]));
@@ -72,7 +74,7 @@
       analyse: options.analyse === true,
       analyser: undefined,
       audio: undefined,
-      timings: {},
+      timings: { joinStarted },
       candidates: 0,
     };
     const queued = [];

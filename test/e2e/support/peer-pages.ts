@@ -51,6 +51,8 @@ export interface PeerStats {
 
 /** Millisecond timestamps (page clock) of a peer's join. */
 export interface PeerTimings {
+  /** When `createPeer` began, before the track, the peer connection and the offer. */
+  joinStarted?: number;
   offerSent?: number;
   connected?: number;
   firstAudio?: number;
