@@ -38,6 +38,8 @@ export function cdnBuildOptions(input: Record<string, string>, outDir: string): 
     chunkSizeWarningLimit: 1024,
     rollupOptions: {
       input,
+      // Keep the entry's named exports (ExtensionWallet, createDevSigner) for module scripts.
+      preserveEntrySignatures: 'exports-only',
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',

@@ -84,6 +84,20 @@ describe('CDN file', () => {
     await page.close();
   });
 
+  it('exports the account helpers for module scripts', async () => {
+    const page = await open('/valid.html');
+    const url = `${cdn.origin}/npm/stardust-voice/cdn/stardust-voice.js`;
+    const exported = await page.evaluate(async (src) => {
+      const module = (await import(src)) as Record<string, unknown>;
+
+      return { wallet: typeof module.ExtensionWallet, dev: typeof module.createDevSigner };
+    }, url);
+
+    assert.equal(exported.wallet, 'function');
+    assert.equal(exported.dev, 'function');
+    await page.close();
+  });
+
   it('shows an invalid attribute on the page', async () => {
     const page = await open('/invalid.html');
     const error = page.locator('stardust-voice-config [part="error"]');
