@@ -47,9 +47,7 @@ function sortModules() {
   return {
     name: 'stardust-sort-modules',
     packageLinkPhase({ customElementsManifest }) {
-      customElementsManifest.modules.sort((a, b) =>
-        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-      );
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path, 'en'));
     },
   };
 }

@@ -26,7 +26,7 @@ import { LevelMeter, systemRoomClock, type RoomClock } from './level-meter.js';
 import { browserMediaPlatform } from './media-platform.js';
 import { MeshLinks } from './mesh-links.js';
 import { ServerMediaLink } from './server-media-link.js';
-import { TypedEmitter } from './typed-emitter.js';
+import { TypedEmitter } from '../signaling/emitter.js';
 import type {
   RoomJoinOptions,
   RoomMediaPlatform,
