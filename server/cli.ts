@@ -89,7 +89,7 @@ async function runDev(argv: string[]): Promise<void> {
   });
 
   if (values.help) {
-    console.log(`Usage: stardust-voice dev [--host 127.0.0.1] [--port 5173] [--devnet-port 9944] [--janus]
+    console.log(`Usage: stardust-voice dev [options]
 
 Starts the local stack and serves the demo page with Vite.
   --host         address the demo and the devnet listen on (env STARDUST_HOST, default 127.0.0.1)
@@ -162,12 +162,14 @@ It also starts the embedded IPFS node (RPC API on 5001, gateway on 8080) with it
   console.log(`Stardust Voice demo: ${demo.url}`);
   console.log(`Signaling: ${signaling.url} (genesis ${signaling.genesisHash})`);
   await waitForStopSignal();
+  console.log('Stopping the demo and every server…');
   await demo.close();
   await signaling.close();
   await janus?.close();
   await turn?.close();
   await ipfs.close();
   await devnet.close();
+  console.log('Stopped.');
 }
 
 async function runIpfs(argv: string[]): Promise<void> {
