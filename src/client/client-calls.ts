@@ -9,8 +9,8 @@ import { CallMedia, type CallMediaOptions } from '../call/call-media.js';
 import type { CallSessionMediaOptions } from '../call/call-session.js';
 import { SignalingCallAdapter } from '../call/signaling-adapter.js';
 import type { ChainClient } from '../chain/chain-client.js';
-import { SessionProxy } from '../chain/session-proxy.js';
-import type { ChainCall, SendOptions, TxResult, TxSender } from '../chain/types.js';
+import { LazySessionProxy } from '../chain/lazy-session-proxy.js';
+import type { TxSender } from '../chain/types.js';
 import { WalletSender } from '../chain/wallet-sender.js';
 import type { SignalingClient } from '../signaling/signaling-client.js';
 import type { SessionSource } from '../wallet/session.js';
@@ -124,63 +124,4 @@ function chainSender(parts: {
     allowance: parts.options.allowance ?? DEFAULT_CALL_ALLOWANCE,
     logger: parts.logger,
   });
-}
-
-/**
- * A session proxy made on the first chain write of a call: it takes the signaling session
- * key, and requests the wallet's authorization only when the chain does not list it yet. A
- * failed authorization (the user rejected it) is requested again on the next call.
- */
-interface LazySessionProxyParts {
-  chain: ChainClient;
-  sessions: SessionSource;
-  wallet: WalletSigner;
-  allowance: bigint;
-  logger: Logger;
-}
-
-class LazySessionProxy implements TxSender {
-  readonly account: string;
-  readonly #parts: LazySessionProxyParts;
-  #proxy: Promise<SessionProxy> | undefined;
-
-  constructor(parts: LazySessionProxyParts) {
-    this.#parts = parts;
-    this.account = parts.wallet.account.address;
-  }
-
-  async send<T>(call: ChainCall<T>, options?: SendOptions): Promise<TxResult<T>> {
-    this.#proxy ??= this.#authorize();
-
-    let proxy: SessionProxy;
-
-    try {
-      proxy = await this.#proxy;
-    } catch (error) {
-      this.#proxy = undefined;
-      throw error;
-    }
-
-    return proxy.send(call, options);
-  }
-
-  async #authorize(): Promise<SessionProxy> {
-    const session = await this.#parts.sessions.get();
-    const proxy = new SessionProxy({
-      client: this.#parts.chain,
-      wallet: this.#parts.wallet,
-      sessionKey: { publicKey: session.publicKey, sign: (bytes) => session.sign(bytes) },
-      allowance: this.#parts.allowance,
-      logger: this.#parts.logger,
-    });
-
-    if (!(await proxy.isAuthorized())) {
-      this.#parts.logger.info('authorizing the session proxy for call records', {
-        session: proxy.sessionAccount,
-      });
-      await proxy.authorize({ waitFor: 'inBlock' });
-    }
-
-    return proxy;
-  }
 }
