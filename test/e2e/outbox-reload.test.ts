@@ -12,7 +12,7 @@ import { startIpfs } from '../../server/ipfs/ipfs-server.js';
 import { encodeAddress } from '../../src/shared/ss58.js';
 import { BASE_FLAGS, CHROMIUM_PATH } from '../support/chromium.mjs';
 import { servePage, type PageServer } from '../support/page-server.js';
-import { freeLoopbackPort } from '../support/redis-server.js';
+import { freePort } from '../support/redis.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -50,7 +50,7 @@ describe('outbox across a page reload', () => {
   });
 
   it('sends after a reload once IPFS is up', async () => {
-    const apiPort = await freeLoopbackPort();
+    const apiPort = await freePort();
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const account = encodeAddress(new Uint8Array(32).fill(9));
     const tab = await browser.newPage();

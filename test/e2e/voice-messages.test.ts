@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startIpfs } from '../../server/ipfs/ipfs-server.js';
 import { BASE_FLAGS, CHROMIUM_PATH, fakeMicrophoneFlags } from '../support/chromium.mjs';
 import { servePage, type PageServer } from '../support/page-server.js';
-import { freeLoopbackPort } from '../support/redis-server.js';
+import { freePort } from '../support/redis.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -123,8 +123,8 @@ describe('voice messages between two pages', { timeout: 240_000 }, () => {
 
   it('keeps a message across a reload while IPFS is down', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'stardust-e2e-voice-ipfs-'));
-    const apiPort = await freeLoopbackPort();
-    const gatewayPort = await freeLoopbackPort();
+    const apiPort = await freePort();
+    const gatewayPort = await freePort();
     const ipfsApi = `http://127.0.0.1:${apiPort}`;
     // Bob downloads from the node that is down now and holds the message once it is up.
     const bob = await openPage({ uri: '//Bob', gateways: [`http://127.0.0.1:${gatewayPort}`] });

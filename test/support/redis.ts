@@ -16,32 +16,27 @@ export interface RedisHandle {
 export interface RedisOptions {
   /** Port to listen on; a free one by default. Pass a stopped server's port to restart it. */
   port?: number;
+  /** Folder for the append-only file. Persistence is on only when this is given. */
+  dir?: string;
 }
 
-/** Starts `redis-server --bind 127.0.0.1 --port <free> --save '' --appendonly no`. */
+/**
+ * Starts `redis-server --bind 127.0.0.1 --save ''` on the port, without persistence unless
+ * `dir` is given, and resolves once it accepts connections.
+ */
 export async function startRedis(options: RedisOptions = {}): Promise<RedisHandle> {
   const port = options.port ?? (await freePort());
+  const persistence =
+    options.dir === undefined
+      ? ['--appendonly', 'no']
+      : ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dir];
   const child = spawn(
     'redis-server',
-    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', ...persistence],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
 
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-
-      if (output.includes('Ready to accept connections')) resolve();
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`)),
-    );
-    child.once('error', reject);
-  });
+  await waitForReady(child);
 
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -50,6 +45,29 @@ export async function startRedis(options: RedisOptions = {}): Promise<RedisHandl
     close: () => stop(child, 'SIGTERM'),
     kill: () => stop(child, 'SIGKILL'),
   };
+}
+
+/** Resolves once redis-server logs that it is ready, then stops buffering its output. */
+function waitForReady(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+
+      if (output.includes('Ready to accept connections')) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        resolve();
+      }
+    };
+
+    child.stdout!.on('data', onData);
+    child.stderr!.resume();
+    child.once('exit', (code) =>
+      reject(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`)),
+    );
+    child.once('error', reject);
+  });
 }
 
 function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

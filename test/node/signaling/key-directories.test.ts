@@ -12,7 +12,7 @@ import type { KeyDirectory } from '../../../server/signaling/key-directory.js';
 import { RedisKeyDirectory } from '../../../server/signaling/redis-key-directory.js';
 import { toHex } from '../../../src/shared/bytes.js';
 import { encodeAddress } from '../../../src/shared/ss58.js';
-import { startRedis, type RedisProcess } from '../../support/redis-server.js';
+import { startRedis, type RedisHandle } from '../../support/redis.js';
 
 const NOW = 1_800_000_000_000;
 const DAY = 86_400_000;
@@ -199,7 +199,7 @@ describe('file key directory', () => {
 
 describe('redis key directory', () => {
   let dir: string;
-  let redis: RedisProcess;
+  let redis: RedisHandle;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'stardust-redis-'));
@@ -207,7 +207,7 @@ describe('redis key directory', () => {
   });
 
   after(async () => {
-    await redis.stop();
+    await redis.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -267,7 +267,7 @@ describe('redis key directory', () => {
     const claimed = claimedIds(await before.lookup(owner, true));
 
     await before.close();
-    await redis.stop();
+    await redis.close();
     redis = await startRedis({ dir, port: redis.port });
 
     const after = new RedisKeyDirectory({ redis: redis.url, now: () => NOW });

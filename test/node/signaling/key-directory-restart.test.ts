@@ -12,7 +12,7 @@ import type { SignalingServerOptions } from '../../../server/signaling/options.j
 import { decodePayload, encodePayload, SignalType } from '../../../src/shared/codec.js';
 import { signedBundle } from '../../support/device-bundle.js';
 import { RawClient, TEST_GENESIS } from '../../support/raw-signal-client.js';
-import { startRedis, type RedisProcess } from '../../support/redis-server.js';
+import { startRedis, type RedisHandle } from '../../support/redis.js';
 import { sr25519Wallet, type TestWallet } from '../../support/signers.js';
 
 type ServerOptions = Omit<SignalingServerOptions, 'genesisHash'>;
@@ -95,7 +95,7 @@ async function claimAcrossRestart(options: ServerOptions) {
 describe('key directory across a server restart', { timeout: 60_000 }, () => {
   let stateDir: string;
   let redisDir: string;
-  let redis: RedisProcess;
+  let redis: RedisHandle;
 
   before(async () => {
     stateDir = mkdtempSync(join(tmpdir(), 'stardust-signaling-state-'));
@@ -104,7 +104,7 @@ describe('key directory across a server restart', { timeout: 60_000 }, () => {
   });
 
   after(async () => {
-    await redis.stop();
+    await redis.close();
     rmSync(stateDir, { recursive: true, force: true });
     rmSync(redisDir, { recursive: true, force: true });
   });
