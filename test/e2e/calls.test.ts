@@ -21,6 +21,7 @@ import { startSignalingServer, type SignalingServerHandle } from '../../server/s
 import { startStack, type Stack } from '../support/stack.js';
 import type { HarnessOptions } from './support/call-harness.js';
 import { startCallPages, type CallPage, type CallPages } from './support/call-pages.js';
+import { devnetRpc } from '../support/call-chain-helpers.js';
 
 const DUST = 10n ** 12n;
 const FEE_PER_MINUTE = DUST / 100n;
@@ -73,26 +74,6 @@ async function party(name: string, options: Partial<HarnessOptions> = {}): Promi
   return page;
 }
 
-/** Sends one JSON-RPC request over a fresh WebSocket (for the devnet's dev_* methods). */
-function rpc(method: string, params: unknown[]): Promise<unknown> {
-  const socket = new WebSocket(stack.urls.devnetUrl!);
-
-  return new Promise((resolve, reject) => {
-    socket.once('open', () =>
-      socket.send(JSON.stringify({ id: 1, jsonrpc: '2.0', method, params })),
-    );
-    socket.once('message', (data) => {
-      const reply = JSON.parse(String(data)) as { result?: unknown; error?: unknown };
-
-      socket.close();
-
-      if (reply.error !== undefined) reject(new Error(JSON.stringify(reply.error)));
-      else resolve(reply.result);
-    });
-    socket.once('error', reject);
-  });
-}
-
 /** Rings `callee` from `caller` and returns once the callee's page rings. */
 async function ring(caller: CallPage, callee: CallPage): Promise<string> {
   const callId = await caller.run('call', callee.address);
@@ -137,7 +118,7 @@ describe('calls end to end', { timeout: 600_000 }, () => {
     );
     const active = await chain.voiceCall.activeCall(accepted.chainCallId!);
 
-    await rpc('dev_timeTravel', [active!.startedAt! + 125_000]);
+    await devnetRpc(stack.urls.devnetUrl!, 'dev_timeTravel', [active!.startedAt! + 125_000]);
     await alice.run('hangup');
     const [caller, callee] = await Promise.all([
       alice.until((view) => view.record?.ended !== null && view.record?.ended !== undefined, 'end'),

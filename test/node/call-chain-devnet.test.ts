@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import WebSocket from 'ws';
-
-import { CallChainRecorder, type CallChainRecord } from '../../src/call/call-chain.js';
+import { CallChainRecorder } from '../../src/call/call-chain.js';
 import { CallManager } from '../../src/call/call-manager.js';
 import type { CallSession } from '../../src/call/call-session.js';
 import { ChainClient } from '../../src/chain/chain-client.js';
@@ -11,50 +9,9 @@ import { WalletSender } from '../../src/chain/wallet-sender.js';
 import { createDevSigner } from '../../src/wallet/dev-signer.js';
 import { fakeMediaFactory, FakeSignalingHub } from '../support/call-fakes.js';
 import { DEVNET_SKIP, startDevnetFixture, type ChainFixture } from '../support/chain-fixtures.js';
+import { devnetRpc, recordReaches } from '../support/call-chain-helpers.js';
 
 const DUST = 10n ** 12n;
-
-/** Sends one JSON-RPC request over a fresh WebSocket (for the devnet's dev_* methods). */
-function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {
-  const socket = new WebSocket(url);
-
-  return new Promise((resolve, reject) => {
-    socket.once('open', () =>
-      socket.send(JSON.stringify({ id: 1, jsonrpc: '2.0', method, params })),
-    );
-    socket.once('message', (data) => {
-      const reply = JSON.parse(String(data)) as { result?: unknown; error?: unknown };
-
-      socket.close();
-
-      if (reply.error !== undefined) reject(new Error(JSON.stringify(reply.error)));
-      else resolve(reply.result);
-    });
-    socket.once('error', reject);
-  });
-}
-
-/** Resolves with the first record event of `session` that `done` accepts. */
-function recordReaches(
-  recorder: CallChainRecorder,
-  session: CallSession,
-  done: (record: CallChainRecord) => boolean,
-): Promise<CallChainRecord> {
-  const current = recorder.record(session);
-
-  if (current !== null && done(current)) return Promise.resolve(current);
-
-  return new Promise((resolve) => {
-    const off = recorder.on('record', () => {
-      const record = recorder.record(session)!;
-
-      if (!done(record)) return;
-
-      off();
-      resolve(record);
-    });
-  });
-}
 
 describe('CallChainRecorder on the devnet', { skip: DEVNET_SKIP ?? false }, () => {
   let fixture: ChainFixture;
@@ -111,7 +68,7 @@ describe('CallChainRecorder on the devnet', { skip: DEVNET_SKIP ?? false }, () =
     await recordReaches(calleeRecorder, incoming, (r) => r.finalized.includes('accept'));
     const active = await chain.voiceCall.activeCall(outgoing.chainCallId!);
 
-    await rpc(fixture.url, 'dev_timeTravel', [active!.startedAt! + 125_000]);
+    await devnetRpc(fixture.url, 'dev_timeTravel', [active!.startedAt! + 125_000]);
     await outgoing.hangup();
     const record = await recordReaches(callerRecorder, outgoing, (r) => r.ended !== null);
 

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 
 import WebSocket from 'ws';
 
-import { CallChainRecorder, type CallChainRecord } from '../../src/call/call-chain.js';
+import { CallChainRecorder } from '../../src/call/call-chain.js';
 import { CallManager } from '../../src/call/call-manager.js';
 import type { CallSession } from '../../src/call/call-session.js';
 import { SignalingCallAdapter } from '../../src/call/signaling-adapter.js';
@@ -22,50 +22,10 @@ import { startSignalingServer, type SignalingServerHandle } from '../../server/s
 import { fakeMediaFactory } from '../support/call-fakes.js';
 import { DEVNET_SKIP, startDevnetFixture, type ChainFixture } from '../support/chain-fixtures.js';
 import { TEST_ORIGIN } from '../support/raw-signal-client.js';
+import { devnetRpc, recordReaches } from '../support/call-chain-helpers.js';
 
 const DUST = 10n ** 12n;
 const FEE_PER_MINUTE = DUST / 100n;
-
-/** Sends one JSON-RPC request over a fresh WebSocket (for the devnet's dev_* methods). */
-function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {
-  const socket = new WebSocket(url);
-
-  return new Promise((resolve, reject) => {
-    socket.once('open', () =>
-      socket.send(JSON.stringify({ id: 1, jsonrpc: '2.0', method, params })),
-    );
-    socket.once('message', (data) => {
-      const reply = JSON.parse(String(data)) as { result?: unknown; error?: unknown };
-
-      socket.close();
-
-      if (reply.error !== undefined) reject(new Error(JSON.stringify(reply.error)));
-      else resolve(reply.result);
-    });
-    socket.once('error', reject);
-  });
-}
-
-function recordReaches(
-  recorder: CallChainRecorder,
-  session: CallSession,
-  done: (record: CallChainRecord) => boolean,
-): Promise<CallChainRecord> {
-  const current = recorder.record(session);
-
-  if (current !== null && done(current)) return Promise.resolve(current);
-
-  return new Promise((resolve) => {
-    const off = recorder.on('record', () => {
-      const record = recorder.record(session)!;
-
-      if (!done(record)) return;
-
-      off();
-      resolve(record);
-    });
-  });
-}
 
 describe(
   'settling vanished calls on the devnet',
@@ -184,7 +144,7 @@ describe(
       const call = await connectedCall('SettleA', 'SettleB');
       const settled = nextSettlement();
 
-      await rpc(fixture.url, 'dev_timeTravel', [call.startedAt + 200_000]);
+      await devnetRpc(fixture.url, 'dev_timeTravel', [call.startedAt + 200_000]);
       serverNow += 125_000;
       await call.vanish();
       const outcome = await settled;
@@ -203,7 +163,7 @@ describe(
     it('reports fee and reward to the side that did not hang up', async () => {
       const call = await connectedCall('SettleE', 'SettleF');
 
-      await rpc(fixture.url, 'dev_timeTravel', [call.startedAt + 125_000]);
+      await devnetRpc(fixture.url, 'dev_timeTravel', [call.startedAt + 125_000]);
       await call.outgoing.hangup();
       const [callerRecord, calleeRecord] = await Promise.all([
         recordReaches(call.caller.recorder, call.outgoing, (r) => r.ended !== null),
@@ -224,7 +184,7 @@ describe(
       const call = await connectedCall('SettleC', 'SettleD');
       const settled = nextSettlement();
 
-      await rpc(fixture.url, 'dev_timeTravel', [call.startedAt + 90_000]);
+      await devnetRpc(fixture.url, 'dev_timeTravel', [call.startedAt + 90_000]);
       serverNow += 125_000;
       await call.vanish();
       const outcome = await settled;

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { CallChainRecorder, type CallChainRecord } from '../../src/call/call-chain.js';
+import { CallChainRecorder } from '../../src/call/call-chain.js';
 import { CallManager } from '../../src/call/call-manager.js';
 import type { CallSession } from '../../src/call/call-session.js';
 import { ChainClient } from '../../src/chain/chain-client.js';
@@ -26,6 +26,7 @@ import {
   type DevnetUrls,
   type ServiceProcess,
 } from '../support/service-process.js';
+import { recordReaches } from '../support/call-chain-helpers.js';
 
 /** The recorder's first retry delay after an unreachable chain. */
 const FIRST_RETRY_MS = 2_000;
@@ -52,28 +53,6 @@ async function chainConnected(): Promise<void> {
   if (api.isConnected) return;
 
   await new Promise<void>((resolve) => api.once('connected', () => resolve()));
-}
-
-/** Resolves with the first record of `session` that `done` accepts. */
-function recordReaches(
-  recorder: CallChainRecorder,
-  session: CallSession,
-  done: (record: CallChainRecord) => boolean,
-): Promise<CallChainRecord> {
-  const current = recorder.record(session);
-
-  if (current !== null && done(current)) return Promise.resolve({ ...current });
-
-  return new Promise((resolve) => {
-    const off = recorder.on('record', () => {
-      const record = recorder.record(session)!;
-
-      if (!done(record)) return;
-
-      off();
-      resolve({ ...record });
-    });
-  });
 }
 
 /** Two parties with chain recorders; the caller's transactions pass through a hook. */
