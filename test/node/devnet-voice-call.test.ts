@@ -56,6 +56,27 @@ async function startCall(caller = member(), callee = member()) {
   return { caller, callee, callId, startedAt: await blockTimestamp(accepted.blockHash) };
 }
 
+/**
+ * Places a call nobody accepts and moves chain time past the ring timeout. Returns the hash of
+ * the block whose `on_initialize` ends the call.
+ */
+async function timedOutCall() {
+  const [caller, callee] = [member(), member()];
+  const initiated = await submit(
+    chain,
+    chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'),
+    caller,
+  );
+  const callId = callIdOf(initiated);
+
+  await rpc(chain, 'dev_timeTravel', [(await blockTimestamp(initiated.blockHash)) + 60_000]);
+  await rpc(chain, 'dev_newBlock', [{ count: 1 }]);
+
+  const hash = await rpc<string>(chain, 'dev_newBlock', [{ count: 1 }]);
+
+  return { caller, callee, callId, hash };
+}
+
 async function history(address: string, callId: string) {
   return (await chain.api.query.voiceCall.callHistory(address, callId)).toJSON() as Record<
     string,
@@ -380,18 +401,7 @@ describe('voiceCall timeouts', () => {
   });
 
   it('reports CallTimeout and CallEnded in the ending block', async () => {
-    const [caller, callee] = [member(), member()];
-    const initiated = await submit(
-      chain,
-      chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'),
-      caller,
-    );
-    const callId = callIdOf(initiated);
-
-    await rpc(chain, 'dev_timeTravel', [(await blockTimestamp(initiated.blockHash)) + 60_000]);
-    await rpc(chain, 'dev_newBlock', [{ count: 1 }]);
-
-    const hash = await rpc<string>(chain, 'dev_newBlock', [{ count: 1 }]);
+    const { callId, hash } = await timedOutCall();
 
     const events = (await (await chain.api.at(hash)).query.system.events()).toJSON() as Array<{
       phase: unknown;
@@ -420,18 +430,7 @@ describe('voiceCall timeouts', () => {
   });
 
   it('pays no reward for a timed-out call', async () => {
-    const [caller, callee] = [member(), member()];
-    const initiated = await submit(
-      chain,
-      chain.api.tx.voiceCall.initiateCall(callee.address, 'Audio'),
-      caller,
-    );
-    const callId = callIdOf(initiated);
-
-    await rpc(chain, 'dev_timeTravel', [(await blockTimestamp(initiated.blockHash)) + 60_000]);
-    await rpc(chain, 'dev_newBlock', [{ count: 1 }]);
-
-    const hash = await rpc<string>(chain, 'dev_newBlock', [{ count: 1 }]);
+    const { caller, callee, callId, hash } = await timedOutCall();
     const events = await blockEvents(hash);
     const ended = events.find(
       ({ event }) => event.method === 'CallEnded' && event.data[0]!.toHex() === callId,
