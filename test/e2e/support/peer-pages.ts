@@ -2,23 +2,21 @@
 // driver, as members' browsers will through the signaling server. The browser part is
 // peer-harness.browser.js.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import type {
   AudioBridgeRoom,
   JoinResult,
 } from '../../../server/signaling/janus/audio-bridge-room.js';
 import type { TalkingOptions } from '../../../server/signaling/janus/types.js';
-import { BASE_FLAGS, CHROMIUM_PATH, fakeMicrophoneFlags } from '../../support/chromium.mjs';
+import { launchOnBlankOrigin, type BlankOriginBrowser } from './blank-origin.js';
 
 const HARNESS = readFileSync(
   fileURLToPath(new URL('./peer-harness.browser.js', import.meta.url)),
   'utf8',
 );
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** What a peer sends: the fake microphone (speech fixture), a tone, or digital silence. */
 export type PeerSource = 'microphone' | 'silence' | { frequency: number; gain?: number };
@@ -74,34 +72,16 @@ export interface PeerJoin {
 /** A Chromium with a blank same-origin page server, for {@link PeerPage}s. */
 export class PeerBrowser {
   readonly browser: Browser;
-  #server: Server;
-  #url: string;
+  #origin: BlankOriginBrowser;
 
-  private constructor(browser: Browser, server: Server, url: string) {
-    this.browser = browser;
-    this.#server = server;
-    this.#url = url;
+  private constructor(origin: BlankOriginBrowser) {
+    this.browser = origin.browser;
+    this.#origin = origin;
   }
 
   /** Launches Debian's Chromium with the fake microphone playing the speech fixture. */
   static async launch(): Promise<PeerBrowser> {
-    // http://127.0.0.1 is a secure context, which getUserMedia and WebRTC need.
-    const server = createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html' });
-      response.end('<!doctype html><title>peer</title>');
-    });
-
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-
-    const address = server.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}/`;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [...BASE_FLAGS, ...fakeMicrophoneFlags(ROOT)],
-    });
-
-    return new PeerBrowser(browser, server, url);
+    return new PeerBrowser(await launchOnBlankOrigin('peer'));
   }
 
   /** Opens a page with the harness installed. */
@@ -112,15 +92,14 @@ export class PeerBrowser {
     await page.exposeFunction('__stardustSignal', (peerId: string, message: SignalMessage) =>
       peerPage.onSignal(peerId, message),
     );
-    await page.goto(this.#url);
+    await page.goto(this.#origin.url);
     await page.addScriptTag({ content: HARNESS });
 
     return peerPage;
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    await this.#origin.close();
   }
 }
 

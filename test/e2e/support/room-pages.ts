@@ -1,13 +1,12 @@
 // Chromium pages that hold room members (RoomSession from src/room, bundled with esbuild),
 // for the room tests and the room benchmark. The page part is room-harness.browser.ts.
-import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-import { BASE_FLAGS, CHROMIUM_PATH, fakeMicrophoneFlags } from '../../support/chromium.mjs';
 import type { HarnessMemberOptions, HarnessTimings } from './room-harness.browser.js';
+import { launchOnBlankOrigin, type BlankOriginBrowser } from './blank-origin.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -83,34 +82,16 @@ function harnessBundle(entry: string): Promise<string> {
 /** A Chromium with a blank same-origin page server and the fake microphone. */
 export class RoomBrowser {
   readonly browser: Browser;
-  #server: Server;
-  #url: string;
+  #origin: BlankOriginBrowser;
 
-  private constructor(browser: Browser, server: Server, url: string) {
-    this.browser = browser;
-    this.#server = server;
-    this.#url = url;
+  private constructor(origin: BlankOriginBrowser) {
+    this.browser = origin.browser;
+    this.#origin = origin;
   }
 
   /** Launches Debian's Chromium with the fake microphone. */
   static async launch(): Promise<RoomBrowser> {
-    // http://127.0.0.1 is a secure context, which getUserMedia and WebRTC need.
-    const server = createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html' });
-      response.end('<!doctype html><title>room member</title>');
-    });
-
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-
-    const address = server.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}/`;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [...BASE_FLAGS, ...fakeMicrophoneFlags(ROOT)],
-    });
-
-    return new RoomBrowser(browser, server, url);
+    return new RoomBrowser(await launchOnBlankOrigin('room member'));
   }
 
   /**
@@ -121,15 +102,14 @@ export class RoomBrowser {
     const page = await this.browser.newPage();
     const roomPage = new RoomPage(page);
 
-    await page.goto(this.#url);
+    await page.goto(this.#origin.url);
     await page.addScriptTag({ content: await harnessBundle(entry) });
 
     return roomPage;
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    await this.#origin.close();
   }
 }
 
