@@ -53,7 +53,7 @@ export function coturnInstalled(): boolean {
   });
 }
 
-/** Starts coturn on 127.0.0.1 and resolves once it answers a STUN binding request. */
+/** Starts coturn on 127.0.0.1 and resolves once it responds to a STUN binding request. */
 export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
   const dir = join(options.stateDir, 'coturn');
   const port = options.port ?? (await freePort());
@@ -128,7 +128,7 @@ function coturnConfig(settings: {
   return `${lines.join('\n')}\n`;
 }
 
-/** Sends STUN binding requests until one is answered or the child exits. */
+/** Sends STUN binding requests until one gets a response or the child exits. */
 async function waitForStun(child: ChildProcess, port: number): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   let exited = false;
@@ -141,10 +141,10 @@ async function waitForStun(child: ChildProcess, port: number): Promise<void> {
     if (await stunBinding(port, 250)) return;
   }
 
-  throw new Error(`no STUN answer within ${START_TIMEOUT_MS} ms`);
+  throw new Error(`timed out after ${START_TIMEOUT_MS} ms waiting for a STUN binding response`);
 }
 
-/** Returns true when 127.0.0.1:port answers one STUN binding request within `waitMs`. */
+/** Returns true when 127.0.0.1:port responds to one STUN binding request within `waitMs`. */
 function stunBinding(port: number, waitMs: number): Promise<boolean> {
   const socket = createSocket('udp4');
   // RFC 5389 header: Binding Request, length 0, magic cookie, 12-byte transaction id.

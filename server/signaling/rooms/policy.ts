@@ -19,7 +19,7 @@ export interface PolicyClock {
   now(): number;
 }
 
-/** One member as the policy holds it. */
+/** One member as the policy records it. */
 export interface PolicyMember {
   /** SS58 address with prefix 42. */
   readonly account: string;
@@ -55,7 +55,7 @@ export interface RoomPolicyOptions {
   clock?: PolicyClock;
 }
 
-/** What a raise-hand answer needs done on chain. */
+/** The chain change that a decision on a raised hand requires. */
 export interface HandAnswer {
   approved: boolean;
   /** The member's address. */
@@ -144,7 +144,7 @@ export class RoomPolicy {
     return member === undefined ? undefined : { ...member };
   }
 
-  /** Returns true when the room knows the account as a member. */
+  /** Returns true when the room lists the account as a member. */
   has(account: string): boolean {
     return this.#members.has(keyOf(account));
   }

@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** A launched Chromium and the URL of its blank page. */
 export interface BlankOriginBrowser {
   browser: Browser;
-  /** The blank page, titled as asked; open it before installing a harness. */
+  /** The blank page with the given title; open it before installing a harness. */
   url: string;
   /** Closes the browser, then the page server. */
   close(): Promise<void>;
