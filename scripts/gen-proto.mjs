@@ -31,17 +31,13 @@ execFileSync(pbjs, [
   join(root, 'proto/voice.proto'),
 ]);
 
-// int64 fields decode to Long objects only when protobufjs finds the `long` package, which
-// it looks up with a hidden require that bundlers drop. Wire it explicitly, before the
-// generated code reads $util.Long to build its default values.
-const importLine = 'import $protobuf from "protobufjs/minimal.js";';
-const js = readFileSync(rawJs, 'utf8').replace(
-  importLine,
-  `${importLine}\nimport Long from "long";\n\n$protobuf.util.Long = Long;\n$protobuf.configure();`,
-);
+// int64 fields: protobufjs in Node finds the `long` package itself and decodes them into
+// Long objects; the browser runtime (proto/lite-runtime) decodes them into bigints without
+// it. So the generated code imports no Long, which keeps `long` out of browser bundles.
+const js = readFileSync(rawJs, 'utf8');
 
-if (!js.includes('$protobuf.util.Long = Long;')) {
-  throw new Error('pbjs output changed: the protobufjs import line was not found');
+if (js.includes('from "long"')) {
+  throw new Error('pbjs output changed: the generated code imports long');
 }
 
 writeFileSync(rawJs, js);

@@ -23,7 +23,7 @@ export { Writer } from './writer.js';
 /** Generated code registers its namespaces here. */
 export const roots: Record<string, unknown> = {};
 
-/** Called by the generated code after it sets `util.Long`; nothing to set up here. */
+/** Kept for generated code that calls it after setting `util.Long`; nothing to set up here. */
 export function configure(): void {}
 
 /** The module's default export, shaped like `protobufjs/minimal`. */

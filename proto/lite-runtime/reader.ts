@@ -2,7 +2,6 @@
 import type LongType from 'long';
 
 import { util } from './util.js';
-import { TWO_32 } from './wire.js';
 
 /** Decodes UTF-8 and rejects malformed sequences, like protobufjs's `stringVerify`. */
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -86,19 +85,16 @@ export class Reader {
     return this.uint32() | 0;
   }
 
-  /** Reads a 64-bit varint as a signed Long (or a number without the long package). */
-  int64(): LongType | number {
+  /**
+   * Reads a 64-bit varint as a signed value: a Long when the generated code was given the
+   * long package, otherwise a bigint, so that no value above 2^53 is rounded.
+   */
+  int64(): LongType | bigint {
     const [low, high] = this.#varint64();
 
     if (util.Long !== null) return new util.Long(low | 0, high | 0, false);
 
-    if (!(high >>> 31)) return low + high * TWO_32;
-
-    // Negative: the magnitude is the two's complement.
-    const magnitudeLow = (~low + 1) >>> 0;
-    const magnitudeHigh = magnitudeLow === 0 ? (~high + 1) >>> 0 : ~high >>> 0;
-
-    return -(magnitudeLow + magnitudeHigh * TWO_32);
+    return BigInt.asIntN(64, (BigInt(high) << 32n) | BigInt(low));
   }
 
   bool(): boolean {

@@ -20,7 +20,7 @@ export class ProtocolError extends Error {
 /** The helpers of `protobufjs/minimal`'s `util` that the generated code reads. */
 export const util = {
   global: globalThis,
-  /** The Long class for 64-bit values; the generated code sets it. */
+  /** The Long class for 64-bit values; null, so int64 fields decode into bigints. */
   Long: null as LongClass | null,
   emptyArray: Object.freeze([]) as readonly never[],
   emptyObject: Object.freeze({}),

@@ -3,8 +3,11 @@ import type LongType from 'long';
 
 import { util } from './util.js';
 
-/** A 64-bit value as the generated code passes it: a Long, a number or a decimal string. */
-export type LongLike = LongType | number | string | { low: number; high: number };
+/**
+ * A 64-bit value as the generated code passes it: a Long or `{ low, high }`, a bigint, a
+ * number or a decimal string.
+ */
+export type LongLike = LongType | bigint | number | string | { low: number; high: number };
 
 export const TWO_32 = 4294967296;
 
@@ -13,14 +16,23 @@ export function longBits(value: LongLike): [number, number] {
   if (typeof value === 'number') return numberBits(value);
 
   if (typeof value === 'string') {
-    if (util.Long === null) return numberBits(Number.parseInt(value, 10));
+    if (util.Long === null) return bigintBits(BigInt(value));
 
     const parsed = util.Long.fromString(value);
 
     return [parsed.low >>> 0, parsed.high >>> 0];
   }
 
+  if (typeof value === 'bigint') return bigintBits(value);
+
   return [value.low >>> 0, value.high >>> 0];
+}
+
+/** Splits the low 64 bits of `value`, in two's complement, into unsigned 32-bit halves. */
+function bigintBits(value: bigint): [number, number] {
+  const bits = BigInt.asUintN(64, value);
+
+  return [Number(bits & 0xffffffffn), Number(bits >> 32n)];
 }
 
 export function numberBits(value: number): [number, number] {

@@ -19,22 +19,10 @@ export const CHUNK_SIZE = 262_144;
 export async function computeCid(bytes: Uint8Array): Promise<CID> {
   if (bytes.length <= CHUNK_SIZE) return CID.createV1(RAW_CODE, await sha256.digest(bytes));
 
-  // Larger envelopes (only with high bitrates) need the UnixFS importer, loaded on demand.
-  const [{ importBytes }, { fixedSize }, { balanced }] = await Promise.all([
-    import('ipfs-unixfs-importer'),
-    import('ipfs-unixfs-importer/chunker'),
-    import('ipfs-unixfs-importer/layout'),
-  ]);
-  const discard = { put: async (cid: CID) => cid };
-  const result = await importBytes(bytes, discard, {
-    cidVersion: 1,
-    rawLeaves: true,
-    chunker: fixedSize({ chunkSize: CHUNK_SIZE }),
-    layout: balanced({ maxChildrenPerNode: 174 }),
-    reduceSingleLeafToSelf: true,
-  });
+  // Larger envelopes (a high bitrate or a long recording) are UnixFS files, built on demand.
+  const { fileCid } = await import('./unixfs-file.js');
 
-  return result.cid;
+  return fileCid(bytes);
 }
 
 /** Returns true when `bytes` hash to the multihash of `cid` (sha2-256 only). */

@@ -13,9 +13,9 @@
  * time and the whole wrapped-key list, so none of them can be changed or swapped without
  * failing authentication.
  */
-import Long from 'long';
 
 import { voice } from '../../proto/gen/voice.js';
+import { int64FromMillis, millisFromInt64 } from '../shared/codec.js';
 import { CanonicalWriter, equalBytes, utf8 } from '../shared/bytes.js';
 import { StardustError } from '../shared/errors.js';
 import { accountKey } from '../shared/ss58.js';
@@ -121,7 +121,7 @@ export async function sealVoiceMessage(input: SealInput): Promise<Uint8Array> {
     waveform: input.payload.waveform,
     transcription: input.payload.transcription ?? '',
     mimeType: input.payload.mimeType,
-    recordedAt: Long.fromNumber(input.payload.recordedAt),
+    recordedAt: int64FromMillis(input.payload.recordedAt),
   }).finish();
   const ciphertext = await subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: additionalData(header) as Uint8Array<ArrayBuffer> },
@@ -133,7 +133,7 @@ export async function sealVoiceMessage(input: SealInput): Promise<Uint8Array> {
 
   return voice.VoiceEnvelope.encode({
     ...header,
-    createdAt: Long.fromNumber(createdAt),
+    createdAt: int64FromMillis(createdAt),
     iv,
     ciphertext: new Uint8Array(ciphertext),
   }).finish();
@@ -172,7 +172,7 @@ export async function openVoiceMessage(
   if (privateKey === null) throw decryptError(`one-time prekey ${prekeyId} is no longer held`);
 
   const contentKey = await unwrapContentKey(wrapped, privateKey, device.deviceId);
-  const createdAt = Long.fromValue(envelope.createdAt ?? 0).toNumber();
+  const createdAt = millisFromInt64(envelope.createdAt);
   const header = {
     version: envelope.version ?? 0,
     sender: envelope.sender ?? '',
@@ -210,7 +210,7 @@ export async function openVoiceMessage(
       durationMs: content.durationMs,
       waveform: content.waveform,
       transcription: content.transcription === '' ? undefined : content.transcription,
-      recordedAt: Long.fromValue(content.recordedAt).toNumber(),
+      recordedAt: millisFromInt64(content.recordedAt),
     },
   };
 }
@@ -233,7 +233,7 @@ export function readEnvelopeHeader(bytes: Uint8Array): {
     sender: envelope.sender ?? '',
     burn: envelope.burn ?? false,
     mimeType: envelope.mimeType ?? '',
-    createdAt: Long.fromValue(envelope.createdAt ?? 0).toNumber(),
+    createdAt: millisFromInt64(envelope.createdAt),
     recipients: envelope.keys.map((key) => ({
       account: key.account ?? '',
       deviceId: key.deviceId ?? new Uint8Array(0),

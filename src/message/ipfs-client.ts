@@ -10,8 +10,6 @@ import { CID as CidClass } from 'multiformats/cid';
 
 import type { Logger } from '../client/logger.js';
 import { silentLogger } from '../client/logger.js';
-import { toHex } from '../shared/bytes.js';
-import { decodeCar } from '../shared/car.js';
 import { StardustError } from '../shared/errors.js';
 import { blockMatches, DAG_PB_CODE, RAW_CODE } from './cid.js';
 
@@ -278,54 +276,9 @@ async function verifiedRaw(cid: CID, bytes: Uint8Array): Promise<Uint8Array | nu
 
 /** Verifies every block of a CAR response and reassembles the UnixFS file under `root`. */
 async function verifiedCarContent(root: CID, bytes: Uint8Array): Promise<Uint8Array | null> {
-  let blocks;
+  const { fileFromCar } = await import('./unixfs-file.js');
 
-  try {
-    blocks = decodeCar(bytes).blocks;
-  } catch {
-    return null;
-  }
-
-  const verified = new Map<string, Uint8Array>();
-
-  for (const block of blocks) {
-    if (!(await blockMatches(block.cid, block.bytes))) return null;
-
-    verified.set(toHex(block.cid.multihash.bytes), block.bytes);
-  }
-
-  const { exporter } = await import('ipfs-unixfs-exporter');
-  const store = {
-    async *get(cid: CID): AsyncGenerator<Uint8Array> {
-      const block = verified.get(toHex(cid.multihash.bytes));
-
-      if (block === undefined) throw new Error(`block ${cid.toString()} missing from the CAR`);
-
-      yield block;
-    },
-  };
-
-  try {
-    const entry = await exporter(root, store);
-
-    if (entry.type !== 'file' && entry.type !== 'raw') return null;
-
-    const parts: Uint8Array[] = [];
-
-    for await (const part of entry.content()) parts.push(part);
-
-    const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-    let offset = 0;
-
-    for (const part of parts) {
-      out.set(part, offset);
-      offset += part.length;
-    }
-
-    return out;
-  } catch {
-    return null;
-  }
+  return fileFromCar(root, bytes);
 }
 
 function parseCid(cid: string): CID {

@@ -7,11 +7,11 @@
  * and each prekey signature) before anything is sealed to it, so a directory that
  * substitutes a key fails with KEY_BINDING_INVALID and nothing is sent.
  */
-import Long from 'long';
 
 import type { voice } from '../../proto/gen/voice.js';
 import type { Logger } from '../client/logger.js';
 import { silentLogger } from '../client/logger.js';
+import { int64FromMillis, millisFromInt64 } from '../shared/codec.js';
 import { equalBytes, utf8 } from '../shared/bytes.js';
 import { StardustError } from '../shared/errors.js';
 import { isValidAddress, sameAccount } from '../shared/ss58.js';
@@ -202,7 +202,7 @@ export class VoiceMessages {
             : {
                 id: prekey.id ?? 0,
                 publicKey: prekey.publicKey!,
-                expiresAt: millis(prekey.expiresAt),
+                expiresAt: millisFromInt64(prekey.expiresAt),
               },
       });
     }
@@ -294,14 +294,14 @@ export class VoiceMessages {
       deviceId: device.deviceId,
       encryptionKey: device.encryptionPublicKey,
       signingKey: device.signingPublicKey,
-      createdAt: Long.fromNumber(device.createdAt),
+      createdAt: int64FromMillis(device.createdAt),
       walletSignature: device.walletSignature,
       // KeyType in voice.proto: SR25519 = 0, ED25519 = 1.
       keyType: device.keyType === 'ed25519' ? 1 : 0,
       prekeys: prekeys.map((prekey) => ({
         id: prekey.id,
         publicKey: prekey.publicKey,
-        expiresAt: Long.fromNumber(prekey.expiresAt),
+        expiresAt: int64FromMillis(prekey.expiresAt),
         signature: prekey.signature,
       })),
     };
@@ -356,13 +356,4 @@ function checkPublicInput(input: SendVoiceInput): void {
       `Invalid transcription: ${transcriptionBytes} bytes of UTF-8, but the chain stores at most ${MAX_CHAIN_TRANSCRIPTION_BYTES}.`,
     );
   }
-}
-
-/** Converts an int64 field as protobufjs (Long) or the signaling codec (bigint) gives it. */
-function millis(value: unknown): number {
-  if (typeof value === 'bigint') return Number(value);
-
-  if (value === null || value === undefined) return 0;
-
-  return Long.fromValue(value as Long | number | string).toNumber();
 }

@@ -2,16 +2,14 @@
  * CARv1 (Content Addressable aRchive) encoding and decoding, as trustless IPFS gateways
  * serve `application/vnd.ipld.car`: a varint-prefixed DAG-CBOR header naming the roots, then
  * varint-prefixed sections of CID bytes followed by block bytes. Shared by the embedded IPFS
- * node (writes) and the SDK's gateway client (reads and verifies every block).
+ * node (writes) and tests; the SDK's gateway client reads blocks only (car-blocks.ts).
  */
 import * as dagCbor from '@ipld/dag-cbor';
 import { CID, varint } from 'multiformats';
 
-/** One block of a CAR file. */
-export interface CarBlock {
-  cid: CID;
-  bytes: Uint8Array;
-}
+import { sectionsFrom, type CarBlock } from './car-blocks.js';
+
+export { decodeCarBlocks, type CarBlock } from './car-blocks.js';
 
 /** A decoded CAR file. */
 export interface CarFile {
@@ -62,24 +60,8 @@ export function decodeCar(bytes: Uint8Array): CarFile {
 
     return cid;
   });
-  const blocks: CarBlock[] = [];
-  let offset = headerEnd;
 
-  while (offset < bytes.length) {
-    const [sectionLength, prefix] = varint.decode(bytes, offset);
-    const start = offset + prefix;
-    const end = start + sectionLength;
-
-    if (sectionLength === 0 || end > bytes.length) throw new RangeError('CAR section is truncated');
-
-    const section = bytes.subarray(start, end);
-    const cid = CID.decodeFirst(section)[0];
-
-    blocks.push({ cid, bytes: section.subarray(cid.bytes.length) });
-    offset = end;
-  }
-
-  return { roots, blocks };
+  return { roots, blocks: sectionsFrom(bytes, headerEnd) };
 }
 
 function withLength(bytes: Uint8Array): Uint8Array {

@@ -6,7 +6,7 @@
  * int64 range. Unknown fields and unknown enum values from a newer sender decode without
  * error; a field number the schema knows that arrives with the wrong wire type does not.
  */
-import Long from 'long';
+import type Long from 'long';
 import $protobuf from 'protobufjs/minimal.js';
 
 import { voice } from '../../proto/gen/voice.js';
@@ -157,17 +157,25 @@ const PAYLOAD_CLASSES: Readonly<Record<number, NamedClass>> = {
 };
 
 /**
- * Makes sure protobufjs decodes int64 into Long objects, which keep all 64 bits. Without
- * the `long` package protobufjs falls back to JavaScript numbers and silently rounds values
- * above 2^53; the generated code wires `long` itself, and this repairs a protobufjs that was
- * configured without it afterwards.
+ * Makes sure int64 fields decode exactly. The browser runtime (proto/lite-runtime) decodes
+ * them into bigints by itself. protobufjs decodes them into Long objects when it found the
+ * `long` package, which it does in Node; without it, it would silently round values above
+ * 2^53, so decoding refuses to run instead.
+ * @throws StardustError INTERNAL_ERROR when protobufjs runs without the `long` package.
  */
 export function ensureInt64Support(): void {
-  if ($protobuf.util.Long) return;
+  if ($protobuf.util.Long || ($protobuf as { build?: string }).build === LITE_RUNTIME_BUILD) {
+    return;
+  }
 
-  $protobuf.util.Long = Long;
-  $protobuf.configure();
+  throw new StardustError(
+    'INTERNAL_ERROR',
+    'protobufjs runs without the long package, so int64 fields would be rounded: install long next to protobufjs.',
+  );
 }
+
+/** The `build` name of the browser protocol runtime. */
+const LITE_RUNTIME_BUILD = 'stardust-lite';
 
 /** Returns the name of a signal type, or `UNKNOWN(n)` for a number this version does not know. */
 export function signalTypeName(type: number | undefined): string {
@@ -194,6 +202,8 @@ export function hasPayload(type: number | undefined): type is PayloadType {
  */
 export function decodeSignal(frame: Uint8Array): SignalMessage {
   let decoded: voice.SignalMessage;
+
+  ensureInt64Support();
 
   try {
     decoded = decodeChecked(voice.SignalMessage, 'SignalMessage', frame);
@@ -245,6 +255,8 @@ export function decodePayload<K extends PayloadType>(type: K, bytes: Uint8Array)
     throw new StardustError('UNKNOWN_TYPE', `Signal type ${signalTypeName(type)} has no payload.`);
   }
 
+  ensureInt64Support();
+
   try {
     return toPlain(decodeChecked(entry.messageClass, entry.name, bytes)) as PayloadByType[K];
   } catch (error) {
@@ -289,11 +301,26 @@ export function toBigInt(value: unknown): bigint {
   throw new TypeError(`cannot convert ${typeof value} to an int64`);
 }
 
-/** Converts a bigint into a signed Long, keeping the low 64 bits. */
+/**
+ * Converts a bigint into the `{ low, high }` halves of its low 64 bits, signed, which both
+ * protobufjs and the browser runtime write exactly, with or without the long package.
+ */
 export function toLong(value: bigint): Long {
   const bits = BigInt.asUintN(64, value);
+  const halves = { low: Number(bits & 0xffff_ffffn) | 0, high: Number(bits >> 32n) | 0 };
 
-  return Long.fromBits(Number(bits & 0xffff_ffffn), Number(bits >> 32n), false);
+  // The generated types name Long; the writers read only `low` and `high`.
+  return { ...halves, unsigned: false } as Long;
+}
+
+/** Returns a millisecond count as an int64 field value; NaN and infinities become 0. */
+export function int64FromMillis(millis: number): Long {
+  return toLong(Number.isFinite(millis) ? BigInt(Math.trunc(millis)) : 0n);
+}
+
+/** Returns an int64 field value (absent counts as 0) as a millisecond count. */
+export function millisFromInt64(value: unknown): number {
+  return Number(toBigInt(value ?? 0));
 }
 
 /** Converts a decoded protobuf message into plain data (see {@link Plain}). */
@@ -302,7 +329,7 @@ export function toPlain(value: unknown): unknown {
 
   if (value instanceof Uint8Array) return asUint8Array(value);
 
-  if (Long.isLong(value)) return toBigInt(value);
+  if (typeof value === 'bigint' || isLong(value)) return toBigInt(value);
 
   if (Array.isArray(value)) return value.map(toPlain);
 
@@ -318,6 +345,15 @@ export function toPlain(value: unknown): unknown {
   }
 
   return out;
+}
+
+/** Returns true for a Long object of the long package, without loading that package. */
+function isLong(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as { __isLong__?: unknown }).__isLong__ === true
+  );
 }
 
 function fromPlain(value: unknown): unknown {
@@ -349,8 +385,6 @@ export function randomNonce(): Uint8Array {
 }
 
 function decodeChecked<M>(messageClass: MessageClass<M>, name: string, bytes: Uint8Array): M {
-  ensureInt64Support();
-
   const reader = $protobuf.Reader.create(asUint8Array(bytes));
 
   reader.discardUnknown = false;

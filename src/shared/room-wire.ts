@@ -4,9 +4,9 @@
  * names and int64 times are numbers. The decoders raise PROTOCOL_DECODE for malformed
  * bytes and invalid values.
  */
-import Long from 'long';
 
 import { voice } from '../../proto/gen/voice.js';
+import { int64FromMillis, millisFromInt64 } from './codec.js';
 import { StardustError } from './errors.js';
 import { ROOM_ROLES, SPEAKING_MODES, type RoomRole, type RoomSpeakingMode } from './room-rules.js';
 
@@ -180,7 +180,7 @@ export function encodeRoomState(state: RoomSnapshot): Uint8Array {
         ? null
         : {
             account: state.turn.account,
-            endsAt: Long.fromNumber(state.turn.endsAt),
+            endsAt: int64FromMillis(state.turn.endsAt),
             turnMs: state.turn.turnMs,
             queue: state.turn.queue,
           },
@@ -220,7 +220,7 @@ export function decodeRoomState(bytes: Uint8Array): RoomSnapshot {
         ? undefined
         : {
             account: turn.account,
-            endsAt: Number(turn.endsAt ?? 0),
+            endsAt: millisFromInt64(turn.endsAt),
             turnMs: turn.turnMs ?? 0,
             queue: [...(turn.queue ?? [])],
           },

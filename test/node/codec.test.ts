@@ -243,7 +243,7 @@ describe('codec', () => {
     assert.equal(decodeSignal(encodeSignal({ type: SignalType.CALL_INVITE })).type, 0);
   });
 
-  it('stays exact above 2^53 without the long package', () => {
+  it('refuses to round int64 fields when protobufjs lacks the long package', () => {
     const saved = $protobuf.util.Long;
     const frame = encodeSignal({ type: SignalType.HEARTBEAT, timestamp: 2n ** 62n + 3n });
 
@@ -251,7 +251,13 @@ describe('codec', () => {
     $protobuf.configure();
 
     try {
-      assert.equal(decodeSignal(frame).timestamp, 2n ** 62n + 3n);
+      assert.throws(
+        () => decodeSignal(frame),
+        (error: unknown) =>
+          error instanceof StardustError &&
+          error.code === 'INTERNAL_ERROR' &&
+          /without the long package/.test(error.message),
+      );
     } finally {
       $protobuf.util.Long = saved;
       $protobuf.configure();

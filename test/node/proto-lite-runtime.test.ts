@@ -118,9 +118,14 @@ function randomString(next: () => number): string {
   ).join('');
 }
 
-/** Makes decoded messages comparable: Longs to strings, byte views to arrays, no prototypes. */
+/**
+ * Makes decoded messages comparable: 64-bit values (Longs from protobufjs, bigints from the
+ * browser runtime) to strings, byte views to arrays, no prototypes.
+ */
 function plain(value: unknown): unknown {
   if (Long.isLong(value)) return `long:${(value as Long).toString()}`;
+
+  if (typeof value === 'bigint') return `long:${value}`;
 
   if (value instanceof Uint8Array) return Array.from(value);
 
