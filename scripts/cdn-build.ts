@@ -59,13 +59,23 @@ export function cdnBuildOptions(input: Record<string, string>, outDir: string): 
  * Builds `input` (entry name to source path, relative to the root) with the CDN settings
  * into `outDir`, without reading vite.config.ts. `base: './'` makes every chunk URL relative
  * to the importing file's own `import.meta.url`. With `protobufjs: true` the protocol code
- * runs on protobufjs itself (no alias, no `browser` field mapping), for comparison.
+ * runs on protobufjs itself (no alias, no `browser` field mapping), for comparison. With
+ * `withoutPackages: true` no npm package is bundled.
  */
 export async function buildCdn(
   input: Record<string, string>,
   outDir: string,
-  options: { protobufjs?: boolean } = {},
+  options: { protobufjs?: boolean; withoutPackages?: boolean } = {},
 ): Promise<void> {
+  const buildOptions = cdnBuildOptions(input, outDir);
+
+  // Leaves every npm package out (as imports the build does not resolve), to size our own
+  // code and the generated protocol code alone.
+  if (options.withoutPackages === true) {
+    buildOptions.rollupOptions!.external = (id, importer) =>
+      importer !== undefined && (id.includes('/node_modules/') || !/^(\.|\/|\0)/.test(id));
+  }
+
   await build({
     configFile: false,
     root: ROOT,
@@ -74,7 +84,7 @@ export async function buildCdn(
     resolve: options.protobufjs
       ? { alias: [], mainFields: ['module', 'jsnext:main', 'jsnext'] }
       : { alias: BROWSER_ALIASES },
-    build: cdnBuildOptions(input, outDir),
+    build: buildOptions,
     esbuild: { target: 'es2022' },
   });
 }
