@@ -86,10 +86,7 @@ export const FEATURE_CEILINGS_GZIP_KB: Readonly<Record<FeatureKind, number>> = {
   largeMessages: 12.5,
 };
 
-/**
- * Features that only ever load after another one; their group counts only what they add to
- * it.
- */
+/** Features that only load after another one: their group counts only what they add. */
 const LOADED_AFTER: Partial<Record<FeatureKind, FeatureKind>> = { largeMessages: 'messages' };
 
 /** One lazy group outside the budget. */

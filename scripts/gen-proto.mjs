@@ -32,8 +32,8 @@ execFileSync(pbjs, [
 ]);
 
 // int64 fields: protobufjs in Node finds the `long` package itself and decodes them into
-// Long objects; the browser runtime (proto/lite-runtime) decodes them into bigints without
-// it. So the generated code imports no Long, which keeps `long` out of browser bundles.
+// Long objects, and the browser runtime (proto/lite-runtime) decodes them into bigints.
+// So the generated code imports no Long, which keeps `long` out of browser bundles.
 const js = readFileSync(rawJs, 'utf8');
 
 if (js.includes('from "long"')) {

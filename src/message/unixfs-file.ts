@@ -4,7 +4,7 @@
  * were each checked against their CID. Loaded only for such envelopes (over 256 KiB, which
  * takes a high bitrate or a long recording).
  *
- * Only files are handled, in kubo's layout: fixed-size raw leaves under a balanced tree of
+ * Only files in kubo's layout are handled: fixed-size raw leaves under a balanced tree of
  * dag-pb nodes. The UnixFS importer and exporter handle every layout, directories and HAMT
  * shards too, and would add about 40 KB gzip to the page for this one case.
  */
@@ -20,10 +20,10 @@ import { blockMatches, CHUNK_SIZE, RAW_CODE } from './cid.js';
 /** kubo's largest number of links in one node of a balanced DAG. */
 export const MAX_LINKS = 174;
 
-/** The deepest tree read; kubo's layout reaches depth 4 only past 1.3 TB. */
+/** The deepest tree read. kubo's layout reaches depth 4 only past 1.3 TB. */
 const MAX_DEPTH = 8;
 
-/** The layout of {@link fileCid}; kubo's defaults unless a test sets smaller ones. */
+/** Layout of {@link fileCid}: kubo's defaults unless a test sets smaller ones. */
 export interface FileLayout {
   chunkSize: number;
   maxLinks: number;
@@ -79,7 +79,7 @@ async function parentNode(children: BuiltNode[]): Promise<BuiltNode> {
   const links: dagPb.PBLink[] = [];
 
   for (const child of children) {
-    // Empty children add nothing to a file; kubo leaves them out.
+    // Empty children add nothing to a file, so kubo leaves them out.
     if (child.fileSize === 0) continue;
 
     data.addBlockSize(BigInt(child.fileSize));
@@ -96,8 +96,8 @@ async function parentNode(children: BuiltNode[]): Promise<BuiltNode> {
 
 /**
  * Reads a trustless CAR response for the UnixFS file `root`: checks every block against
- * its CID, then reassembles the file. Returns null for a CAR that is malformed, holds a
- * block that does not match its CID, lacks a block, or is not a file.
+ * its CID, then reassembles the file. Returns null for a CAR that is malformed, contains a
+ * block that does not match its CID, misses a block, or is not a file.
  */
 export async function fileFromCar(root: CID, car: Uint8Array): Promise<Uint8Array | null> {
   let blocks;

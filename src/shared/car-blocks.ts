@@ -1,6 +1,6 @@
 /**
- * Reading the blocks of a CARv1 file, apart from its DAG-CBOR header: browsers that fetch a
- * file whose root they already know read blocks only, without loading a CBOR decoder.
+ * Reading the blocks of a CARv1 file, apart from its DAG-CBOR header. Browsers that fetch a
+ * file by a root they already have read blocks only, without loading a CBOR decoder.
  */
 import { CID, varint } from 'multiformats';
 
@@ -11,8 +11,8 @@ export interface CarBlock {
 }
 
 /**
- * Returns the blocks of a CARv1 file without decoding its header, for readers that know the
- * root they want and hash every block against its CID anyway.
+ * Returns the blocks of a CARv1 file without decoding its header, for readers that have the
+ * root and hash every block against its CID anyway.
  * @throws RangeError when the file is truncated.
  */
 export function decodeCarBlocks(bytes: Uint8Array): CarBlock[] {

@@ -2,7 +2,7 @@
  * CARv1 (Content Addressable aRchive) encoding and decoding, as trustless IPFS gateways
  * serve `application/vnd.ipld.car`: a varint-prefixed DAG-CBOR header naming the roots, then
  * varint-prefixed sections of CID bytes followed by block bytes. Shared by the embedded IPFS
- * node (writes) and tests; the SDK's gateway client reads blocks only (car-blocks.ts).
+ * node (writes) and tests. The SDK's gateway client reads blocks only (car-blocks.ts).
  */
 import * as dagCbor from '@ipld/dag-cbor';
 import { CID, varint } from 'multiformats';

@@ -158,9 +158,9 @@ const PAYLOAD_CLASSES: Readonly<Record<number, NamedClass>> = {
 
 /**
  * Makes sure int64 fields decode exactly. The browser runtime (proto/lite-runtime) decodes
- * them into bigints by itself. protobufjs decodes them into Long objects when it found the
- * `long` package, which it does in Node; without it, it would silently round values above
- * 2^53, so decoding refuses to run instead.
+ * them into bigints by itself. protobufjs decodes them into Long objects when it finds the
+ * `long` package, as it does in Node. Without it, protobufjs would round values above 2^53,
+ * so decoding raises an error instead.
  * @throws StardustError INTERNAL_ERROR when protobufjs runs without the `long` package.
  */
 export function ensureInt64Support(): void {

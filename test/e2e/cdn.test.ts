@@ -201,21 +201,26 @@ describe('CDN file', () => {
 
     const decoded = await page.evaluate(() => {
       const voice = globalThis.protocolProbe;
-      const Long = voice.SignalMessage.prototype.timestamp.constructor as unknown as {
-        fromString(value: string): never;
-      };
+      // 2^53 + 1 as the signaling codec passes an int64: its low and high 32 bits.
+      const timestamp = { low: 1, high: 0x20_0000, unsigned: false };
       const bytes = voice.SignalMessage.encode({
         type: voice.SignalType.HEARTBEAT,
-        timestamp: Long.fromString('9007199254740993'),
+        timestamp: timestamp as never,
         from: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
       }).finish();
       const message = voice.SignalMessage.decode(bytes);
 
-      return { timestamp: message.timestamp.toString(), from: message.from, type: message.type };
+      return {
+        timestamp: message.timestamp.toString(),
+        timestampType: typeof message.timestamp,
+        from: message.from,
+        type: message.type,
+      };
     });
 
     assert.deepEqual(decoded, {
       timestamp: '9007199254740993',
+      timestampType: 'bigint',
       from: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
       type: 30,
     });

@@ -243,7 +243,7 @@ describe('codec', () => {
     assert.equal(decodeSignal(encodeSignal({ type: SignalType.CALL_INVITE })).type, 0);
   });
 
-  it('refuses to round int64 fields when protobufjs lacks the long package', () => {
+  it('rejects int64 decoding without long', () => {
     const saved = $protobuf.util.Long;
     const frame = encodeSignal({ type: SignalType.HEARTBEAT, timestamp: 2n ** 62n + 3n });
 

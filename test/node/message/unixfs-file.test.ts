@@ -1,5 +1,5 @@
 // The browser's UnixFS file code (src/message/unixfs-file.ts) against the UnixFS importer the
-// IPFS node uses: the same CIDs for every shape of tree, and trustless reads that refuse
+// IPFS node uses: the same CIDs for every shape of tree, and trustless reads that reject
 // tampered, incomplete or foreign DAGs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -48,7 +48,7 @@ async function reference(
 const SMALL: FileLayout = { chunkSize: 1024, maxLinks: 4 };
 
 describe('UnixFS files of voice messages', () => {
-  it('gives the importer CID for one chunk, one level and deeper trees', async () => {
+  it('matches importer CIDs at every depth', async () => {
     // 1 chunk, 3 chunks (one node), 5 (a node of 4 and a node of 1), 17 (three levels),
     // and a last chunk shorter than the others.
     for (const length of [700, 1024, 3 * 1024, 5 * 1024, 17 * 1024, 16 * 1024 + 5]) {
@@ -59,7 +59,7 @@ describe('UnixFS files of voice messages', () => {
     }
   });
 
-  it('gives the importer CID with the default 256 KiB layout', async () => {
+  it('matches importer CID at 256 KiB chunks', async () => {
     const bytes = bytesOf(700_000, 2);
     const expected = await reference(bytes, { chunkSize: 262_144, maxLinks: 174 });
 
@@ -67,14 +67,14 @@ describe('UnixFS files of voice messages', () => {
     assert.match(expected.cid.toString(), /^bafybei/);
   });
 
-  it('reads back a three-level file from its CAR', async () => {
+  it('reads a three-level file from CAR', async () => {
     const bytes = bytesOf(17 * 1024 + 9, 3);
     const { cid, blocks } = await reference(bytes, SMALL);
 
     assert.deepEqual(await fileFromCar(cid, encodeCar([cid], blocks)), bytes);
   });
 
-  it('refuses a CAR with a tampered, missing or extra-sized block', async () => {
+  it('rejects tampered, missing or truncated blocks', async () => {
     const bytes = bytesOf(5 * 1024, 4);
     const { cid, blocks } = await reference(bytes, SMALL);
     const leaf = blocks.findIndex((block) => block.cid.code === 0x55);
@@ -91,7 +91,7 @@ describe('UnixFS files of voice messages', () => {
     assert.equal(await fileFromCar(cid, new Uint8Array([1, 2, 3])), null);
   });
 
-  it('refuses a node whose block sizes disagree with its children', async () => {
+  it('rejects wrong block sizes', async () => {
     const leaf = bytesOf(100, 5);
     const leafCid = CID.createV1(0x55, await sha256.digest(leaf));
     const data = new UnixFS({ type: 'file' });
@@ -113,7 +113,7 @@ describe('UnixFS files of voice messages', () => {
     assert.equal(await fileFromCar(root, car), null);
   });
 
-  it('refuses a directory', async () => {
+  it('rejects a directory', async () => {
     const node = dagPb.encode(
       dagPb.prepare({ Data: new UnixFS({ type: 'directory' }).marshal(), Links: [] }),
     );
