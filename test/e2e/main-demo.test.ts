@@ -145,11 +145,11 @@ describe('main demo page', () => {
       );
     }
 
-    // NOTE: Bob's side names Alice, who created the room, by her short address, not her nickname.
-    assert.equal(
-      await aliceRooms.locator('stardust-room [part~="member"]', { hasText: 'Bob' }).count(),
-      1,
-    );
+    const names = async (section: Locator) =>
+      (await section.locator('stardust-room [part~="member-name"]').allInnerTexts()).sort();
+
+    assert.deepEqual(await names(aliceRooms), ['Alice (you)', 'Bob']);
+    assert.deepEqual(await names(bobRooms), ['Alice', 'Bob (you)']);
     await page.close();
   });
 
