@@ -137,6 +137,7 @@ function statusShows(list: StardustRoomList, text: string): Promise<void> {
 
       return true;
     };
+
     const observer = new MutationObserver(check);
 
     if (!check()) {

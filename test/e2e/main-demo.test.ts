@@ -115,6 +115,11 @@ describe('main demo page', () => {
     const aliceRooms = pane(page, 'alice').getByTestId('room-section-alice');
     const bobRooms = pane(page, 'bob').getByTestId('room-section-bob');
 
+    const limit = aliceRooms.locator('stardust-room-list input[name="maxMembers"]');
+
+    // This signaling server has no Janus, so the form offers the peer mesh's 6 members.
+    assert.equal(await limit.getAttribute('max'), '6');
+    assert.equal(await limit.inputValue(), '6');
     await aliceRooms.locator('stardust-room-list input[name="name"]').fill('Tea room');
     await aliceRooms.locator('stardust-room-list [part="create-button"]').click();
     await aliceRooms.locator('stardust-room').waitFor(SLOW);
