@@ -2,7 +2,7 @@
  * The room part of a pane: the public rooms on chain, a form to create one, and the room
  * the party opened. Rooms use Janus when the signaling server has it and a peer mesh of
  * up to 6 members when it does not (`npm start` without `--janus`). The page cannot ask the
- * server which, so `?room-media=janus` tells the create form that rooms may hold 50.
+ * server which, so with `?room-media=janus` the create form offers up to 50 members.
  */
 import type { StardustRoom } from '../components/room/room.js';
 import type { StardustRoomList } from '../components/room-list/room-list.js';

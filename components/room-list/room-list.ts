@@ -80,8 +80,8 @@ export class StardustRoomList extends StardustElement {
   @property({ type: Boolean, attribute: 'no-create' }) noCreate = false;
 
   /**
-   * How the signaling server carries room audio: `janus` (a media server mixes it, up to 50
-   * members) or `mesh` (members connect to each other, up to 6). The form offers only
+   * The signaling server's media path for room audio: `janus` (a media server mixes it, up
+   * to 50 members) or `mesh` (members connect to each other, up to 6). The form offers only
    * member limits this path carries, and lowers the value when it changes.
    */
   @property() media: RoomMediaKind = 'janus';

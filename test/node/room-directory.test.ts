@@ -121,7 +121,7 @@ describe('RoomDirectory on the devnet', () => {
     assert.equal((await chain.balances.account(tx.account)).nonce, nonce);
   });
 
-  it('refuses a mesh member limit above 6 before signing', async () => {
+  it('rejects a mesh member limit above 6 before signing', async () => {
     const { directory, tx } = await directoryFor();
     const nonce = (await chain.balances.account(tx.account)).nonce;
 
