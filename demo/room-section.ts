@@ -1,7 +1,8 @@
 /**
  * The room part of a pane: the public rooms on chain, a form to create one, and the room
  * the party opened. Rooms use Janus when the signaling server has it and a peer mesh of
- * up to a few members when it does not (`npm start` without `--janus`).
+ * up to 6 members when it does not (`npm start` without `--janus`). The page cannot ask the
+ * server which, so with `?room-media=janus` the create form offers up to 50 members.
  */
 import type { StardustRoom } from '../components/room/room.js';
 import type { StardustRoomList } from '../components/room-list/room-list.js';
@@ -49,6 +50,7 @@ function roomList(
 
   list.directory = new RoomDirectory({ chain: client.chain, sender });
   list.sender = sender;
+  list.media = roomMedia();
   list.addEventListener('stardust-room-select', ({ detail }) => open(detail.roomId));
   list.addEventListener('stardust-room-created', ({ detail }) => open(detail.roomId));
 
@@ -75,4 +77,9 @@ function showRoom(
   room.tipSender = sender;
   room.nickname = nickname;
   container.append(room);
+}
+
+/** Returns the media path of the demo's rooms: `mesh` unless `?room-media=janus`. */
+export function roomMedia(query = new URLSearchParams(location.search)): 'janus' | 'mesh' {
+  return query.get('room-media') === 'janus' ? 'janus' : 'mesh';
 }

@@ -1,6 +1,7 @@
 // The rooms demo page: each tab picks a dev account, lists and creates rooms, and opens one.
 // It talks to the stack `npm start` runs: the devnet on :9944 and signaling on :8888
-// (override with ?chain=…&signaling=…). Dev accounts sign without prompts.
+// (override with ?chain=…&signaling=…). Dev accounts sign without prompts. Rooms are a peer
+// mesh of up to 6 members unless ?room-media=janus states that the signaling server has Janus.
 import { defineElements } from '../components/index.js';
 import type { StardustRoom } from '../components/room/room.js';
 import type { StardustRoomList } from '../components/room-list/room-list.js';
@@ -66,6 +67,7 @@ async function useAccount(): Promise<void> {
 
   list.directory = new RoomDirectory({ chain: client.chain, sender });
   list.sender = sender;
+  list.media = params.get('room-media') === 'janus' ? 'janus' : 'mesh';
   list.locale = localeSelect.value;
   list.addEventListener('stardust-room-select', ({ detail }) => void openRoom(detail.roomId));
   list.addEventListener('stardust-room-created', ({ detail }) => void openRoom(detail.roomId));

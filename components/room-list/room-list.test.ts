@@ -4,6 +4,7 @@ import { html } from 'lit';
 import '../define.js';
 import { defineLazyElement } from '../shared/define-elements.js';
 import type { TxSender } from '../../src/chain/types.js';
+import { RoomAlreadyJoinedError } from '../../src/room/room-already-joined-error.js';
 import type { RoomDirectory } from '../../src/room/room-directory.js';
 import type { CreateRoomOptions, RoomSummary } from '../../src/room/types.js';
 import { expectAccessible } from '../../test/support/axe.js';
@@ -43,6 +44,10 @@ const ROOMS: RoomSummary[] = [
 class ListedRooms {
   rooms = [...ROOMS];
   created: CreateRoomOptions[] = [];
+  /** Chain calls that end the open room: `closeRoom <id>` or `leaveRoom`. */
+  ended: string[] = [];
+  /** The open room create reports, as the chain directory reads it. */
+  openRoom: { roomId: string; isHost: boolean } | undefined;
   #listeners = new Set<() => void>();
   #loaded: Array<() => void> = [];
 
@@ -53,6 +58,10 @@ class ListedRooms {
   }
 
   async create(options: CreateRoomOptions): Promise<string> {
+    if (this.openRoom !== undefined) {
+      throw new RoomAlreadyJoinedError(HOST, this.openRoom.roomId, this.openRoom.isHost);
+    }
+
     this.created.push(options);
 
     const id = `0x${'03'.repeat(16)}`;
@@ -63,6 +72,16 @@ class ListedRooms {
     ];
 
     return id;
+  }
+
+  async closeRoom(roomId: string): Promise<void> {
+    this.ended.push(`closeRoom ${roomId}`);
+    this.openRoom = undefined;
+  }
+
+  async leaveRoom(): Promise<void> {
+    this.ended.push('leaveRoom');
+    this.openRoom = undefined;
   }
 
   async watch(listener: () => void): Promise<() => void> {
@@ -79,10 +98,15 @@ class ListedRooms {
 
 const sender = { account: HOST, send: async () => ({}) } as unknown as TxSender;
 
-async function mount(directory: ListedRooms, withSender = true): Promise<StardustRoomList> {
+async function mount(
+  directory: ListedRooms,
+  withSender = true,
+  media = 'janus',
+): Promise<StardustRoomList> {
   const loaded = directory.loaded();
   const list = await fixture<StardustRoomList>(
     html`<stardust-room-list
+      media=${media}
       .directory=${directory as unknown as RoomDirectory}
       .sender=${withSender ? sender : undefined}
     ></stardust-room-list>`,
@@ -100,6 +124,26 @@ function part(list: StardustRoomList, name: string): HTMLElement | null {
 
 function parts(list: StardustRoomList, name: string): HTMLElement[] {
   return [...list.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+}
+
+/** Resolves once the status line contains `text`, watching the shadow root for the change. */
+function statusShows(list: StardustRoomList, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!part(list, 'status')!.textContent!.includes(text)) return false;
+
+      observer.disconnect();
+      resolve();
+
+      return true;
+    };
+
+    const observer = new MutationObserver(check);
+
+    if (!check()) {
+      observer.observe(list.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    }
+  });
 }
 
 function fill(list: StardustRoomList, values: Record<string, string>): void {
@@ -154,6 +198,7 @@ describe('<stardust-room-list>', () => {
     expect(directory.created).to.deep.equal([
       {
         name: 'Evening jam',
+        media: 'janus',
         maxMembers: 12,
         entryFee: 25n * 10n ** 10n,
         isPublic: true,
@@ -177,6 +222,152 @@ describe('<stardust-room-list>', () => {
     expect(directory.created).to.deep.equal([]);
     await list.updateComplete;
     expect(part(list, 'error')!.textContent).to.contain('Check the values');
+  });
+
+  it('offers member limits up to 50 with Janus', async () => {
+    const list = await mount(new ListedRooms());
+    const input = list.shadowRoot!.querySelector<HTMLInputElement>('[name="maxMembers"]')!;
+
+    expect(input.max).to.equal('50');
+    expect(input.value).to.equal('50');
+    expect(part(list, 'limit-hint')!.textContent).to.contain('Up to 50 members.');
+  });
+
+  it('lowers the member limit when the media is a mesh', async () => {
+    const list = await mount(new ListedRooms());
+    const input = list.shadowRoot!.querySelector<HTMLInputElement>('[name="maxMembers"]')!;
+
+    fill(list, { maxMembers: '20' });
+    input.dispatchEvent(new InputEvent('input'));
+    list.media = 'mesh';
+    await list.updateComplete;
+
+    expect(input.max).to.equal('6');
+    expect(input.value).to.equal('6');
+    expect(part(list, 'limit-hint')!.textContent).to.contain('Up to 6 members');
+
+    fill(list, { maxMembers: '4' });
+    input.dispatchEvent(new InputEvent('input'));
+    list.media = 'janus';
+    await list.updateComplete;
+
+    expect(input.max).to.equal('50');
+    expect(input.value).to.equal('4');
+  });
+
+  it('rejects a mesh limit above 6 without a chain call', async () => {
+    const directory = new ListedRooms();
+    const list = await mount(directory);
+
+    list.media = 'mesh';
+    await list.updateComplete;
+
+    for (const maxMembers of ['7', '50', '0', '2.5', '']) {
+      const failed = nextEvent<StardustErrorEvent>(list, 'stardust-error');
+
+      fill(list, { name: 'Small talk', maxMembers });
+      part(list, 'create-button')!.click();
+
+      expect((await failed).detail.code, maxMembers).to.equal('INVALID_ARGUMENT');
+      await list.updateComplete;
+      expect(part(list, 'error')!.textContent).to.contain('from 1 to 6');
+    }
+
+    expect(directory.created).to.deep.equal([]);
+  });
+
+  it('creates a mesh room with the mesh limit', async () => {
+    const directory = new ListedRooms();
+    const list = await mount(directory, true, 'mesh');
+    const created = nextEvent<StardustRoomCreatedEvent>(list, 'stardust-room-created');
+
+    fill(list, { name: 'Small talk' });
+    part(list, 'create-button')!.click();
+    await created;
+
+    expect(directory.created.map(({ media, maxMembers }) => ({ media, maxMembers }))).to.deep.equal(
+      [{ media: 'mesh', maxMembers: 6 }],
+    );
+  });
+
+  it('reports an unknown media and keeps the Janus limit', async () => {
+    const list = await mount(new ListedRooms());
+    const failed = nextEvent<StardustErrorEvent>(list, 'stardust-error');
+
+    list.setAttribute('media', 'sfu');
+
+    expect((await failed).detail.code).to.equal('CONFIG_INVALID');
+    await list.updateComplete;
+    expect(list.media).to.equal('janus');
+    expect(list.shadowRoot!.querySelector<HTMLInputElement>('[name="maxMembers"]')!.max).to.equal(
+      '50',
+    );
+  });
+
+  it('offers to open or close the room a host has open', async () => {
+    const directory = new ListedRooms();
+    const list = await mount(directory);
+
+    directory.openRoom = { roomId: ROOMS[0]!.id, isHost: true };
+
+    const failed = nextEvent<StardustErrorEvent>(list, 'stardust-error');
+
+    fill(list, { name: 'Second room' });
+    part(list, 'create-button')!.click();
+
+    expect((await failed).detail.code).to.equal('ROOM_ALREADY_JOINED');
+    await list.updateComplete;
+    expect(part(list, 'error')!.textContent).to.contain('already has an open room');
+    expect(part(list, 'leave-room-button')).to.equal(null);
+    await expectAccessible(list);
+
+    const selected = nextEvent<StardustRoomSelectEvent>(list, 'stardust-room-select');
+
+    part(list, 'open-room-button')!.click();
+    expect((await selected).detail).to.deep.equal({ roomId: ROOMS[0]!.id });
+    await list.updateComplete;
+    expect(part(list, 'open-room')).to.equal(null);
+
+    part(list, 'create-button')!.click();
+    await nextEvent(list, 'stardust-error');
+    await list.updateComplete;
+
+    const closed = statusShows(list, 'You can create a room now');
+
+    part(list, 'close-room-button')!.click();
+    await closed;
+
+    expect(directory.ended).to.deep.equal([`closeRoom ${ROOMS[0]!.id}`]);
+    expect(part(list, 'open-room')).to.equal(null);
+    expect(part(list, 'error')).to.equal(null);
+    expect(directory.created).to.deep.equal([]);
+  });
+
+  it('offers a member to leave its open room, in Chinese too', async () => {
+    const directory = new ListedRooms();
+    const list = await mount(directory);
+
+    directory.openRoom = { roomId: ROOMS[1]!.id, isHost: false };
+    list.locale = 'zh-CN';
+    await list.updateComplete;
+
+    const failed = nextEvent<StardustErrorEvent>(list, 'stardust-error');
+
+    fill(list, { name: '第二个房间' });
+    part(list, 'create-button')!.click();
+    await failed;
+    await list.updateComplete;
+
+    expect(part(list, 'error')!.textContent).to.contain('已在一个未关闭的房间中');
+    expect(part(list, 'close-room-button')).to.equal(null);
+    expect(part(list, 'leave-room-button')!.textContent).to.contain('离开该房间');
+
+    const left = statusShows(list, '现在可以创建新房间了');
+
+    part(list, 'leave-room-button')!.click();
+    await left;
+
+    expect(directory.ended).to.deep.equal(['leaveRoom']);
   });
 
   it('hides the create form without a sender', async () => {

@@ -4,11 +4,18 @@ import { property, state } from 'lit/decorators.js';
 import type { TxSender } from '../../src/chain/types.js';
 import type { StardustClient } from '../../src/client/stardust-client.js';
 import { formatDust, parseDust } from '../../src/room/dust.js';
+import { RoomAlreadyJoinedError } from '../../src/room/room-already-joined-error.js';
 import { RoomDirectory } from '../../src/room/room-directory.js';
 import type { RoomSummary } from '../../src/room/types.js';
 import { StardustError } from '../../src/shared/errors.js';
-import { SPEAKING_MODES, type RoomSpeakingMode } from '../../src/shared/room-rules.js';
-import { msg, str } from '../shared/localize.js';
+import {
+  checkMaxMembers,
+  maxMembersFor,
+  SPEAKING_MODES,
+  type RoomSpeakingMode,
+} from '../../src/shared/room-rules.js';
+import type { RoomMediaKind } from '../../src/shared/room-wire.js';
+import { msg, renderInLocale, str } from '../shared/localize.js';
 import { StardustElement } from '../shared/stardust-element.js';
 import { useRoomStrings } from '../room/room-strings.js';
 import { baseStyles } from '../shared/styles.js';
@@ -24,6 +31,9 @@ import { roomListStyles } from './room-list.styles.js';
  * It reads the rooms through the shared client's chain connection (or the `directory`
  * property) and refreshes when a block has VoiceRoom events. Creating a room needs the
  * `sender` property (the wallet or the session proxy) and reserves the chain's room deposit.
+ * The form offers member limits up to what the `media` path carries. When the account is
+ * in an open room already, it names that room and offers to open it, or to close it (its
+ * host) or leave it (a member).
  *
  * @tagname stardust-room-list
  * @summary Public voice rooms and a form to create one.
@@ -42,7 +52,12 @@ import { roomListStyles } from './room-list.styles.js';
  * @csspart empty - Shown when there is no public room.
  * @csspart refresh-button - Reads the rooms again.
  * @csspart create-form - The form that creates a room.
+ * @csspart limit-hint - The largest member limit the media path allows.
  * @csspart create-button - Creates the room.
+ * @csspart open-room - The notice about the open room the account is in, with its actions.
+ * @csspart open-room-button - Opens that room.
+ * @csspart close-room-button - Closes that room (its host).
+ * @csspart leave-room-button - Leaves that room (a member).
  * @csspart status - Loading and creation progress.
  * @csspart error - The last failure.
  */
@@ -64,10 +79,21 @@ export class StardustRoomList extends StardustElement {
   /** Hides the create form even when a sender is set. */
   @property({ type: Boolean, attribute: 'no-create' }) noCreate = false;
 
+  /**
+   * The signaling server's media path for room audio: `janus` (a media server mixes it, up
+   * to 50 members) or `mesh` (members connect to each other, up to 6). The form offers only
+   * member limits this path carries, and lowers the value when it changes.
+   */
+  @property() media: RoomMediaKind = 'janus';
+
   @state() private _rooms: RoomSummary[] | undefined;
   @state() private _status = '';
   @state() private _error: string | undefined;
   @state() private _busy = false;
+  /** The member limit in the form, as typed. */
+  @state() private _maxMembers = String(maxMembersFor('janus'));
+  /** The open room that stopped a create, when the failure named it. */
+  @state() private _openRoom: { roomId: string; isHost: boolean } | undefined;
 
   #ownDirectory: RoomDirectory | undefined;
   #stopWatching: (() => void) | undefined;
@@ -113,6 +139,8 @@ export class StardustRoomList extends StardustElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
 
+    if (changed.has('media')) this.#applyMedia();
+
     if (changed.has('directory') || changed.has('sender')) {
       const client = this.stardust.client;
 
@@ -129,7 +157,7 @@ export class StardustRoomList extends StardustElement {
       <h2 part="title" id="rooms-title">${msg('Voice rooms')}</h2>
       <p part="status" role="status">${this._status}</p>
       ${this._error === undefined ? nothing : html`<p part="error" role="alert">${this._error}</p>`}
-      ${this.#renderRooms()}
+      ${this.#renderOpenRoom()} ${this.#renderRooms()}
       <button part="refresh-button" ?disabled=${this._busy} @click=${() => void this.refresh()}>
         ${msg('Refresh')}
       </button>
@@ -175,7 +203,15 @@ export class StardustRoomList extends StardustElement {
     if (this.noCreate || this.#directory() === undefined || this.sender === undefined)
       return nothing;
 
-    return html`<form part="create-form" @submit=${this.#create} aria-labelledby="create-title">
+    const limit = maxMembersFor(this.media);
+
+    // novalidate: the element checks every field itself and reports the typed error.
+    return html`<form
+      part="create-form"
+      novalidate
+      @submit=${this.#create}
+      aria-labelledby="create-title"
+    >
       <h3 id="create-title">${msg('Create a room')}</h3>
       <label>
         ${msg('Name')}
@@ -183,8 +219,29 @@ export class StardustRoomList extends StardustElement {
       </label>
       <label>
         ${msg('Members at most')}
-        <input name="maxMembers" type="number" min="1" max="50" value="50" required />
+        <input
+          name="maxMembers"
+          type="number"
+          min="1"
+          max=${limit}
+          step="1"
+          required
+          aria-describedby="limit-hint"
+          .value=${this._maxMembers}
+          @input=${(event: InputEvent) => {
+            this._maxMembers = (event.target as HTMLInputElement).value;
+          }}
+        />
       </label>
+      <p part="limit-hint" id="limit-hint">
+        ${
+          this.media === 'mesh'
+            ? msg(
+                str`Up to ${limit} members: rooms on this server connect members directly, without a media server.`,
+              )
+            : msg(str`Up to ${limit} members.`)
+        }
+      </p>
       <label>
         ${msg('Entry fee (DUST)')}
         <input name="entryFee" inputmode="decimal" value="0" required />
@@ -214,6 +271,7 @@ export class StardustRoomList extends StardustElement {
     if (directory === undefined) return;
 
     this._busy = true;
+    this._openRoom = undefined;
     this._status = msg('Creating the room…');
 
     try {
@@ -223,15 +281,35 @@ export class StardustRoomList extends StardustElement {
         throw new StardustError('INVALID_ARGUMENT', 'A room name has 1 to 64 bytes of UTF-8.');
       }
 
+      const maxMembersText = String(data.get('maxMembers') ?? '').trim();
+      const maxMembers = maxMembersText === '' ? Number.NaN : Number(maxMembersText);
+
+      try {
+        checkMaxMembers(maxMembers, this.media);
+      } catch (error) {
+        const limit = maxMembersFor(this.media);
+
+        this.#fail(
+          error,
+          renderInLocale(this.resolvedLocale, () =>
+            msg(str`Members at most must be a whole number from 1 to ${limit}.`),
+          ),
+        );
+
+        return;
+      }
+
       const roomId = await directory.create({
         name,
-        maxMembers: Number(data.get('maxMembers')),
+        media: this.media,
+        maxMembers,
         entryFee: parseDust(String(data.get('entryFee') ?? '0')),
         isPublic: data.get('isPublic') !== null,
         speakingMode: String(data.get('mode')) as RoomSpeakingMode,
       });
 
       form.reset();
+      this._maxMembers = String(maxMembersFor(this.media));
       this._status = msg('Room created');
       this.dispatchEvent(new StardustRoomCreatedEvent({ roomId }));
       await this.refresh();
@@ -271,17 +349,133 @@ export class StardustRoomList extends StardustElement {
       .catch((error: unknown) => this.#fail(error));
   }
 
-  #fail(error: unknown): void {
+  /** Shows a failure, in `text` when given, and dispatches it as `stardust-error`. */
+  #fail(error: unknown, text?: string): void {
     const failure = StardustError.from(error, 'INTERNAL_ERROR', 'Loading the rooms failed.');
 
-    this._error =
-      failure.code === 'INVALID_ARGUMENT'
-        ? msg('Check the values you entered.')
-        : failure.code === 'WALLET_REJECTED'
-          ? msg('The wallet request was declined.')
-          : msg('The rooms could not be loaded or changed. Try again.');
+    this._openRoom =
+      failure instanceof RoomAlreadyJoinedError
+        ? { roomId: failure.roomId, isHost: failure.isHost }
+        : undefined;
+    // Built outside render, so in the element's locale here.
+    this._error = text ?? renderInLocale(this.resolvedLocale, () => failureText(failure));
     this._status = '';
     this.dispatchError(failure);
+  }
+
+  /** Checks `media` and lowers the form's member limit to what it carries. */
+  #applyMedia(): void {
+    if (this.media !== 'janus' && this.media !== 'mesh') {
+      this.dispatchError(
+        new StardustError(
+          'CONFIG_INVALID',
+          `<stardust-room-list>: media must be "janus" or "mesh", got ${JSON.stringify(this.media)}.`,
+        ),
+      );
+      this.media = 'janus';
+
+      return;
+    }
+
+    const limit = maxMembersFor(this.media);
+    const typed = Number(this._maxMembers);
+
+    if (this._maxMembers.trim() !== '' && typed > limit) this._maxMembers = String(limit);
+  }
+
+  #renderOpenRoom(): TemplateResult | typeof nothing {
+    const open = this._openRoom;
+
+    if (open === undefined) return nothing;
+
+    const action = open.isHost
+      ? html`<button
+          part="close-room-button"
+          ?disabled=${this._busy}
+          @click=${() => void this.#endOpenRoom(open.roomId, true)}
+        >
+          ${msg('Close that room')}
+        </button>`
+      : html`<button
+          part="leave-room-button"
+          ?disabled=${this._busy}
+          @click=${() => void this.#endOpenRoom(open.roomId, false)}
+        >
+          ${msg('Leave that room')}
+        </button>`;
+
+    return html`<p part="open-room">
+      <button
+        part="open-room-button"
+        ?disabled=${this._busy}
+        @click=${() => this.#openOpenRoom(open.roomId)}
+      >
+        ${msg('Open that room')}
+      </button>
+      ${action}
+    </p>`;
+  }
+
+  #openOpenRoom(roomId: string): void {
+    this._openRoom = undefined;
+    this._error = undefined;
+    this.dispatchEvent(new StardustRoomSelectEvent({ roomId }));
+  }
+
+  /** Closes (as its host) or leaves the open room, so that the user can create another. */
+  async #endOpenRoom(roomId: string, close: boolean): Promise<void> {
+    const directory = this.#directory();
+
+    if (directory === undefined) return;
+
+    this._busy = true;
+    this._status = renderInLocale(this.resolvedLocale, () =>
+      close ? msg('Closing the room…') : msg('Leaving the room…'),
+    );
+
+    try {
+      if (close) await directory.closeRoom(roomId);
+      else await directory.leaveRoom();
+
+      this._openRoom = undefined;
+      this._error = undefined;
+      await this.refresh();
+      this._status = renderInLocale(this.resolvedLocale, () =>
+        close
+          ? msg('Room closed. You can create a room now.')
+          : msg('You left the room. You can create a room now.'),
+      );
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+/** Returns the text the element shows for a failure. */
+function failureText(failure: StardustError): string {
+  switch (failure.code) {
+    case 'INVALID_ARGUMENT':
+      return msg('Check the values you entered.');
+    case 'WALLET_REJECTED':
+      return msg('The wallet request was declined.');
+    case 'ROOM_ALREADY_JOINED':
+      if (!(failure instanceof RoomAlreadyJoinedError)) {
+        return msg(
+          'This account is already in an open room, and it can be in one room at a time. Close or leave that room before creating another.',
+        );
+      }
+
+      return failure.isHost
+        ? msg(
+            'This account already has an open room, and it can be in one room at a time. Open that room, or close it to create a new one.',
+          )
+        : msg(
+            'This account is already in an open room, and it can be in one room at a time. Open that room, or leave it to create a new one.',
+          );
+    default:
+      return msg('The rooms could not be loaded or changed. Try again.');
   }
 }
 

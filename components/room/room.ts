@@ -130,11 +130,16 @@ export class StardustRoom extends StardustElement {
   #unsubscribe: Array<() => void> = [];
   #own: RoomSession | undefined;
   #bound: RoomSession | undefined;
+  /** Counts the sessions the element started to make; only the latest is kept. */
+  #makes = 0;
   #ticker: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#rebind();
+
+    // Properties a page set before this class loaded (the tag is defined lazily) are
+    // restored by lit in the first update, so until then the first willUpdate binds.
+    if (this.hasUpdated) this.#rebind();
   }
 
   override disconnectedCallback(): void {
@@ -155,7 +160,19 @@ export class StardustRoom extends StardustElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
 
-    if (changed.has('session') || changed.has('roomId') || changed.has('sender')) this.#rebind();
+    const settingsChanged =
+      changed.has('sender') || changed.has('tipSender') || changed.has('nickname');
+
+    // A session the element made has not sent its nickname or signed anything until it
+    // joins, so before that it is made again with the new settings.
+    if (settingsChanged && this.#own?.state === 'idle') {
+      this.#own.dispose();
+      this.#own = undefined;
+    }
+
+    if (!this.hasUpdated || settingsChanged || changed.has('session') || changed.has('roomId')) {
+      this.#rebind();
+    }
 
     if (changed.has('roomId') && this.roomId !== undefined && !isRoomId(this.roomId)) {
       this.dispatchError(
@@ -463,7 +480,7 @@ export class StardustRoom extends StardustElement {
   }
 
   protected override clientChanged(): void {
-    this.#rebind();
+    if (this.hasUpdated) this.#rebind();
   }
 
   /** Binds to the session to show, making one from the client when none was given. */
@@ -471,12 +488,19 @@ export class StardustRoom extends StardustElement {
     const wanted = this.roomId?.replace(/^0x/, '').toLowerCase();
 
     if (this.session === undefined && this.#own?.roomId !== wanted) {
+      const making = ++this.#makes;
+
       this.#own?.dispose();
       this.#own = undefined;
       void this.#makeSession()
         .then((session) => {
-          // The room or the given session changed while the room code loaded.
-          if (this.session !== undefined || this.#own !== undefined || session?.roomId !== wanted) {
+          // The room, the settings or the given session changed while the session was made.
+          if (
+            making !== this.#makes ||
+            this.session !== undefined ||
+            this.#own !== undefined ||
+            session?.roomId !== wanted
+          ) {
             session?.dispose();
 
             return;

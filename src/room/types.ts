@@ -1,6 +1,6 @@
 import type { StardustError } from '../shared/errors.js';
 import type { RoomRole, RoomSpeakingMode } from '../shared/room-rules.js';
-import type { RoomMemberSnapshot, RoomSnapshot } from '../shared/room-wire.js';
+import type { RoomMediaKind, RoomMemberSnapshot, RoomSnapshot } from '../shared/room-wire.js';
 
 /** Lifecycle of a {@link RoomSession}. */
 export const ROOM_SESSION_STATES = [
@@ -148,11 +148,27 @@ export interface RoomSummary {
   speakingMode: RoomSpeakingMode;
 }
 
+/** The open room an account is in, as `RoomDirectory.currentRoom` reads it. */
+export interface CurrentRoom {
+  /** 0x-prefixed room id. */
+  roomId: string;
+  /** The room's name; empty if the room entry could not be read. */
+  name: string;
+  /** True when the account hosts the room. */
+  isHost: boolean;
+}
+
 /** Settings of a new room. */
 export interface CreateRoomOptions {
   /** 1–64 bytes of UTF-8. */
   name: string;
-  /** 1–50; 50 by default. */
+  /**
+   * The media path of the signaling server the room will use: `janus` (mixed by the media
+   * server) or `mesh` (peer connections between members, without a media server). It
+   * bounds `maxMembers`. `janus` by default.
+   */
+  media?: RoomMediaKind;
+  /** 1–50 with `janus`, 1–6 with `mesh`; that maximum by default. */
   maxMembers?: number;
   /** True by default. */
   isPublic?: boolean;

@@ -464,6 +464,13 @@ export const ERROR_CODES = {
     meaning: 'The role or speaking mode does not allow the action (such as a listener unmuting).',
     action: 'Raise a hand or ask a host.',
   },
+  ROOM_ALREADY_JOINED: {
+    area: 'room',
+    meaning:
+      'The account is already in an open room (the chain allows one at a time), so it cannot create or join another.',
+    action:
+      'Open that room, or close it (its host) or leave it (a member) first; the error carries its room id.',
+  },
   ROOM_MEDIA_REFUSED: {
     area: 'room',
     meaning: 'The media server refused the member; the detail carries the Janus error code.',

@@ -113,6 +113,7 @@ export const ERROR_AREAS = {
   ROOM_CLOSED: 'room',
   ROOM_FULL: 'room',
   ROOM_NOT_ALLOWED: 'room',
+  ROOM_ALREADY_JOINED: 'room',
   ROOM_MEDIA_REFUSED: 'room',
   ROOM_MEDIA_TIMEOUT: 'room',
   ROOM_MEDIA_DISCONNECTED: 'room',

@@ -5,6 +5,8 @@
  * The moderation rules mirror the VoiceRoom pallet, so that the server refuses at once what
  * the chain would refuse a block later, and the elements offer only the controls that work.
  */
+import { StardustError } from './errors.js';
+import type { RoomMediaKind } from './room-wire.js';
 
 /** Member roles, strongest first, as the VoiceRoom pallet names them. */
 export const ROOM_ROLES = ['Host', 'CoHost', 'Speaker', 'Listener'] as const;
@@ -20,6 +22,9 @@ export type RoomSpeakingMode = (typeof SPEAKING_MODES)[number];
 
 /** Members a room's media may hold without a media server: the peer mesh limit. */
 export const MESH_MAX_MEMBERS = 6;
+
+/** Members any room may hold: the VoiceRoom pallet's `MaxRoomMembers`. */
+export const ROOM_MAX_MEMBERS = 50;
 
 /** The default turn length in sequential mode, in ms. */
 export const DEFAULT_TURN_MS = 60_000;
@@ -93,4 +98,31 @@ export function roleMaySpeak(role: RoomRole, mode: RoomSpeakingMode): boolean {
 /** Returns true when a member of `role` may raise a hand: listeners, in every mode. */
 export function mayRaiseHand(role: RoomRole): boolean {
   return role === 'Listener';
+}
+
+/**
+ * Returns the largest member limit a room may have on a media path: the peer mesh limit
+ * ({@link MESH_MAX_MEMBERS}) without a media server, else the chain's {@link ROOM_MAX_MEMBERS}.
+ */
+export function maxMembersFor(media: RoomMediaKind): number {
+  return media === 'mesh' ? MESH_MAX_MEMBERS : ROOM_MAX_MEMBERS;
+}
+
+/**
+ * Checks a new room's member limit against its media path.
+ *
+ * @throws StardustError INVALID_ARGUMENT unless `maxMembers` is a whole number from 1 to
+ *   {@link maxMembersFor}(`media`).
+ */
+export function checkMaxMembers(maxMembers: number, media: RoomMediaKind): void {
+  const limit = maxMembersFor(media);
+
+  if (Number.isInteger(maxMembers) && maxMembers >= 1 && maxMembers <= limit) return;
+
+  const path = media === 'mesh' ? 'a peer-mesh room' : 'a room';
+
+  throw new StardustError(
+    'INVALID_ARGUMENT',
+    `maxMembers is ${String(maxMembers)}, but ${path} holds 1 to ${limit} members; pick a whole number in that range.`,
+  );
 }

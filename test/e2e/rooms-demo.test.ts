@@ -97,9 +97,10 @@ describe('rooms demo page', () => {
 
     await bobCard.getByText('Speaker').waitFor({ timeout: 30_000 });
     assert.equal(await alice.locator('stardust-room-list [part="room"]').count(), 1);
+    // The room handler has no Janus, so the page creates rooms of the peer mesh's 6.
     assert.match(
       (await alice.locator('stardust-room-list [part="room-meta"]').textContent())!,
-      /2 of 50 members/,
+      /2 of 6 members/,
     );
   });
 });

@@ -4,13 +4,21 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { ChainClient } from '../../src/chain/chain-client.js';
+import type { ChainCall, SendOptions, TxResult, TxSender } from '../../src/chain/types.js';
 import { WalletSender } from '../../src/chain/wallet-sender.js';
+import { RoomAlreadyJoinedError } from '../../src/room/room-already-joined-error.js';
 import { RoomDirectory } from '../../src/room/room-directory.js';
 import { StardustError, type ErrorCode } from '../../src/shared/errors.js';
 import { createDevSigner } from '../../src/wallet/dev-signer.js';
 import { startDevnetFixture, type ChainFixture } from '../support/chain-fixtures.js';
 
 const DUST = 10n ** 12n;
+const CONFIG = {
+  maxMembers: 50,
+  isPublic: true,
+  entryFee: 0n,
+  speakingMode: 'FreeSpeak',
+} as const;
 
 describe('RoomDirectory on the devnet', () => {
   let fixture: ChainFixture;
@@ -111,6 +119,101 @@ describe('RoomDirectory on the devnet', () => {
       rejectsWith('INVALID_ARGUMENT'),
     );
     assert.equal((await chain.balances.account(tx.account)).nonce, nonce);
+  });
+
+  it('rejects a mesh member limit above 6 before signing', async () => {
+    const { directory, tx } = await directoryFor();
+    const nonce = (await chain.balances.account(tx.account)).nonce;
+
+    for (const maxMembers of [7, 50, 0, 2.5]) {
+      await assert.rejects(
+        directory.create({ name: 'Mesh room', media: 'mesh', maxMembers }),
+        rejectsWith('INVALID_ARGUMENT'),
+      );
+    }
+
+    assert.equal((await chain.balances.account(tx.account)).nonce, nonce);
+    assert.equal(await chain.voiceRoom.currentRoom(tx.account), null);
+
+    const roomId = await directory.create({ name: 'Mesh room', media: 'mesh' });
+
+    assert.equal((await chain.voiceRoom.room(roomId))!.config.maxMembers, 6);
+  });
+
+  it('names the open room when the host creates another', async () => {
+    const { directory, tx } = await directoryFor();
+    const first = await directory.create({ name: 'First room' });
+    const before = await chain.balances.account(tx.account);
+    const error = await directory.create({ name: 'Second room' }).catch((e: unknown) => e);
+
+    assert.ok(error instanceof RoomAlreadyJoinedError);
+    assert.equal(error.code, 'ROOM_ALREADY_JOINED');
+    assert.equal(error.roomId, first);
+    assert.equal(error.isHost, true);
+    assert.deepEqual(await directory.currentRoom(tx.account), {
+      roomId: first,
+      name: 'First room',
+      isHost: true,
+    });
+
+    const after = await chain.balances.account(tx.account);
+
+    assert.equal(after.nonce, before.nonce);
+    assert.equal(after.reserved, before.reserved);
+
+    await directory.closeRoom(first);
+
+    const second = await directory.create({ name: 'Second room' });
+
+    assert.equal((await chain.voiceRoom.room(first))!.isActive, false);
+    assert.equal(await chain.voiceRoom.currentRoom(tx.account), second);
+  });
+
+  it('names the room a member must leave first', async () => {
+    const host = await directoryFor();
+    const guest = await directoryFor();
+    const roomId = await host.directory.create({ name: 'Hosted room' });
+
+    await guest.tx.send(await chain.voiceRoom.joinRoom(roomId));
+
+    const error = await guest.directory.create({ name: 'Own room' }).catch((e: unknown) => e);
+
+    assert.ok(error instanceof RoomAlreadyJoinedError);
+    assert.equal(error.roomId, roomId);
+    assert.equal(error.isHost, false);
+
+    await guest.directory.leaveRoom();
+
+    const own = await guest.directory.create({ name: 'Own room' });
+
+    assert.equal(await chain.voiceRoom.currentRoom(guest.tx.account), own);
+    assert.equal((await chain.voiceRoom.room(roomId))!.memberCount, 1);
+  });
+
+  it('maps an AlreadyInRoom failure in the block to the open room', async () => {
+    const { tx } = await directoryFor();
+    let otherTab: string | undefined;
+    // Another tab of the same account creates a room after the check and before this create.
+    const racing: TxSender = {
+      account: tx.account,
+      async send<T>(call: ChainCall<T>, options?: SendOptions): Promise<TxResult<T>> {
+        if (otherTab === undefined) {
+          const created = await tx.send(await chain.voiceRoom.createRoom('Other tab', CONFIG));
+
+          otherTab = created.value!.roomId;
+        }
+
+        return tx.send(call, options);
+      },
+    };
+    const directory = new RoomDirectory({ chain, sender: racing });
+    const error = await directory.create({ name: 'This tab' }).catch((e: unknown) => e);
+
+    assert.ok(error instanceof RoomAlreadyJoinedError);
+    assert.equal(error.roomId, otherTab);
+    assert.equal(error.isHost, true);
+    assert.ok(error.cause instanceof StardustError);
+    assert.match(error.cause.message, /voiceRoom\.AlreadyInRoom/);
   });
 
   it('refuses to create without a sender', async () => {
