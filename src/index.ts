@@ -114,6 +114,7 @@ export type {
 export { RoomSession } from './room/room-session.js';
 export type { RoomSessionOptions, RoomSessionTurn } from './room/room-session.js';
 export { RoomDirectory } from './room/room-directory.js';
+export { RoomAlreadyJoinedError } from './room/room-already-joined-error.js';
 export { createRoomSession } from './room/create-room-session.js';
 export type { ClientRoomOptions } from './room/create-room-session.js';
 export type { RoomDirectoryOptions } from './room/room-directory.js';
@@ -124,6 +125,7 @@ export { ROOM_SESSION_STATES } from './room/types.js';
 export type {
   AudioSink,
   CreateRoomOptions,
+  CurrentRoom,
   RoomJoinOptions,
   RoomMediaPlatform,
   RoomMemberView,
@@ -142,11 +144,14 @@ export {
   canClose,
   canModerate,
   canSetRole,
+  checkMaxMembers,
   DEFAULT_TURN_MS,
   isModerator,
   mayRaiseHand,
+  maxMembersFor,
   MESH_MAX_MEMBERS,
   roleMaySpeak,
+  ROOM_MAX_MEMBERS,
   ROOM_ROLES,
   SPEAKING_MODES,
 } from './shared/room-rules.js';
