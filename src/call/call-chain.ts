@@ -105,7 +105,7 @@ const CHAIN_REJECT: Record<RejectReason, ChainRejectReason> = {
 };
 
 /**
- * Records calls on chain alongside signaling: `initiate_call` when a call starts ringing,
+ * Records calls on chain alongside signaling: `initiate_call` once the server rang the callee,
  * `accept_call` once the callee accepted and the chain call exists, `reject_call` and
  * `end_call` from the side that ends it. Each is tracked to finality. The call never waits
  * for a block: a refusal (`CALL_INSUFFICIENT_BALANCE`, `CALL_CHAIN_BUSY`, `CALL_BLOCKED`)
@@ -160,25 +160,30 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
 
     this.#records.set(session, record);
 
+    // initiate_call waits until the server rang the callee, so a caller pays no fee (and
+    // holds no chain call) when the callee is offline or busy.
+    const offInvite = session.on('inviteDelivered', () => {
+      if (withdrawn || initiating !== null || session.state === 'ended') return;
+
+      initiating = this.#initiate(session, record).then(async (chainCallId) => {
+        ownChainCallId = chainCallId;
+
+        if (chainCallId === null) return;
+
+        // Withdrawn in glare while initiate_call was in flight: end it at once.
+        if (withdrawn) {
+          endOwn(chainCallId);
+
+          return;
+        }
+
+        record.chainCallId = chainCallId;
+
+        if (session.state !== 'ended') await session.linkChainCall(chainCallId);
+      });
+    });
     const offState = session.on('stateChange', (context) => {
-      if (context.state === 'ringing' && context.direction === 'outgoing') {
-        initiating = this.#initiate(session, record).then(async (chainCallId) => {
-          ownChainCallId = chainCallId;
-
-          if (chainCallId === null) return;
-
-          // Withdrawn in glare while initiate_call was in flight: end it at once.
-          if (withdrawn) {
-            endOwn(chainCallId);
-
-            return;
-          }
-
-          record.chainCallId = chainCallId;
-
-          if (session.state !== 'ended') await session.linkChainCall(chainCallId);
-        });
-      } else if (context.state === 'connecting' && context.direction === 'incoming') {
+      if (context.state === 'connecting' && context.direction === 'incoming') {
         acceptWanted = true;
         accept();
       } else if (context.state === 'ended') {
@@ -202,6 +207,7 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
     });
 
     return () => {
+      offInvite();
       offState();
       offLink();
       offWithdrawn();

@@ -278,7 +278,7 @@ describe('CallChainRecorder', () => {
     assert.deepEqual(env.chains[BOB]!.names(), ['voiceCall.acceptCall']);
   });
 
-  it('ends its own chain call when it yields in glare', async () => {
+  it('starts no chain call when it yields in glare first', async () => {
     const env = setup();
 
     const [alice, bob] = await Promise.all([
@@ -289,15 +289,42 @@ describe('CallChainRecorder', () => {
     await settle();
     await settle();
 
-    // Bob's key sorts lower, so Alice yields and ends the chain call she started.
+    // Bob's key sorts lower, so Alice yields before the server acknowledged her invite.
     assert.equal(alice.callId, bob.callId);
-    assert.deepEqual(env.chains[ALICE]!.names(), [
-      'voiceCall.initiateCall',
-      'voiceCall.endCall',
-      'voiceCall.acceptCall',
-    ]);
-    assert.deepEqual(env.chains[ALICE]!.sent[1]!.args, [CHAIN_ID]);
-    assert.deepEqual(env.chains[ALICE]!.sent[2]!.args, [BOB_CHAIN_ID]);
+    assert.deepEqual(env.chains[ALICE]!.names(), ['voiceCall.acceptCall']);
+    assert.deepEqual(env.chains[ALICE]!.sent[0]!.args, [BOB_CHAIN_ID]);
     assert.deepEqual(env.chains[BOB]!.names(), ['voiceCall.initiateCall']);
+  });
+
+  it('ends its own chain call when it yields in glare', async () => {
+    const env = setup();
+    const alice = await env.managers[ALICE]!.call(BOB);
+
+    await settle();
+
+    assert.deepEqual(env.chains[ALICE]!.names(), ['voiceCall.initiateCall']);
+
+    // Bob's crossing invite arrives after Alice's initiate_call: her key sorts higher, so
+    // she yields and ends the chain call she started.
+    const crossing = '0123456789abcdef0123456789abcdef';
+
+    env.hub.inject(BOB, ALICE, { type: 'invite', callId: crossing, hd: false, callType: 'audio' });
+    await settle();
+    await settle();
+
+    assert.equal(alice.callId, crossing);
+    assert.deepEqual(env.chains[ALICE]!.names(), ['voiceCall.initiateCall', 'voiceCall.endCall']);
+    assert.deepEqual(env.chains[ALICE]!.sent[1]!.args, [CHAIN_ID]);
+  });
+
+  it('submits nothing when the callee is offline', async () => {
+    const env = setup();
+
+    env.hub.offline.add(BOB);
+
+    await assert.rejects(env.managers[ALICE]!.call(BOB), { code: 'CALL_OFFLINE' });
+    await settle();
+
+    assert.deepEqual(env.chains[ALICE]!.names(), []);
   });
 });
