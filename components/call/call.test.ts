@@ -404,14 +404,14 @@ describe('<stardust-call>', () => {
       const error = await failed;
 
       await caller.updateComplete;
-      const shown = part(caller, 'error');
+      const message = part(caller, 'error');
 
       expect(error.detail.code, locale).to.equal('INVALID_STATE');
       expect(error.detail.message, locale).to.contain('useWallet');
-      expect(shown, locale).to.not.equal(null);
-      expect(shown!.textContent!.trim(), locale).to.equal(text);
+      expect(message, locale).to.not.equal(null);
+      expect(message!.textContent!.trim(), locale).to.equal(text);
       // The message sits inside the polite live region, so screen readers announce it.
-      expect(shown!.closest('[role="status"][aria-live="polite"]'), locale).to.equal(
+      expect(message!.closest('[role="status"][aria-live="polite"]'), locale).to.equal(
         part(caller, 'status'),
       );
       expect(status(caller), locale).to.equal(text);

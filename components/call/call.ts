@@ -396,10 +396,10 @@ export class StardustCall extends StardustElement {
   #onOutcome({ session, record, status, error }: CallChainOutcome): void {
     if (!this.#dueSettlements.delete(session)) return;
 
-    const shown = session === this._session;
+    const current = session === this._session;
 
     if (status === 'failed' && error !== null) {
-      if (shown) this._settlementError = error;
+      if (current) this._settlementError = error;
 
       this.dispatchError(error);
 
@@ -414,7 +414,7 @@ export class StardustCall extends StardustElement {
       reward: record.reward,
     };
 
-    if (shown) this._settlement = settlement;
+    if (current) this._settlement = settlement;
 
     this.dispatchEvent(
       new StardustCallSettledEvent({

@@ -92,7 +92,7 @@ export interface CallChainRecord {
  * - `failed`: the transaction that was to settle the call was refused, and `error` has
  *   its code;
  * - `none`: there is nothing to settle here, because the call never got a chain call id,
- *   a chain refusal ended it, or another tab of this account answered it;
+ *   a chain rejection ended it, or another tab of this account answered it;
  * - `unknown`: the other side's settlement did not arrive within `outcomeTimeoutMs`, or
  *   the recorder has no chain reads to learn it.
  */
@@ -104,7 +104,7 @@ export interface CallChainOutcome {
   /** A copy of the call's record at that moment. */
   record: CallChainRecord;
   status: CallChainOutcomeStatus;
-  /** The refusal behind a `failed` outcome, else null. */
+  /** The rejection behind a `failed` outcome, else null. */
   error: StardustError | null;
 }
 
@@ -190,7 +190,7 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
     this.#records.set(session, record);
 
     // initiate_call waits until the server rang the callee, so a caller pays no fee (and
-    // holds no chain call) when the callee is offline or busy.
+    // keeps no call open on chain) when the callee is offline or busy.
     const offInvite = session.on('inviteDelivered', () => {
       if (withdrawn || initiating !== null || session.state === 'ended') return;
 
@@ -335,15 +335,15 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
 
     if (result !== null || record.ended !== null) return this.#outcomeOf(record);
 
-    const refusal = record.error;
+    const rejection = record.error;
 
     // CALL_NOT_FOUND: the call already ended on chain (the other party's end landed first,
-    // or the chain's own timeout ended it), so its CallHistory record holds the settlement.
-    if (refusal?.code === 'CALL_NOT_FOUND') await this.#readSettledHistory(record);
+    // or the chain's own timeout ended it), so its CallHistory record contains the settlement.
+    if (rejection?.code === 'CALL_NOT_FOUND') await this.#readSettledHistory(record);
 
-    if (record.ended !== null || refusal === null) return this.#outcomeOf(record);
+    if (record.ended !== null || rejection === null) return this.#outcomeOf(record);
 
-    return { status: 'failed', error: refusal };
+    return { status: 'failed', error: rejection };
   }
 
   #outcomeOf(record: CallChainRecord): Pick<CallChainOutcome, 'status' | 'error'> {
