@@ -98,11 +98,12 @@ export interface StardustCallSettledDetail {
 }
 
 /**
- * Dispatched when the chain settled the element's call (its `CallEnded` event is final),
- * after `stardust-call-ended`. A call that never reached the chain gets none. While the
- * chain is unreachable it waits for the retried `end_call`.
- * NOTE: the element drops a settlement that lands after the summary was closed or a new
- * call was placed; read `client.callRecorder` for those.
+ * Dispatched once for each call the element showed, when the chain settled it (its
+ * `CallEnded` event is in a block), after `stardust-call-ended`. It comes even when the
+ * summary was closed or the element shows another call by then: `callId` names the call.
+ * A call that never reached the chain gets none, and a refused settlement transaction
+ * gets `stardust-error` with its code instead. While the chain is unreachable it waits
+ * for the retried `end_call`.
  */
 export class StardustCallSettledEvent extends Event {
   static readonly type = 'stardust-call-settled';

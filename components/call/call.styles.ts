@@ -34,6 +34,17 @@ export const callStyles = css`
     color: var(--_text-muted);
   }
 
+  .error {
+    color: var(--_danger);
+  }
+
+  [part='error'] {
+    display: inline-block;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_danger-surface);
+  }
+
   [part='peer'] {
     flex: 1 1 auto;
     overflow-wrap: anywhere;

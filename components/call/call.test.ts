@@ -155,7 +155,14 @@ async function callPair(locale = 'en') {
   await configs[1]!.client!.signaling.connect();
   await Promise.all(configs.map((config) => config.client!.loadCalls()));
 
-  return { caller: caller!, callee: callee!, alice, bob, calleeClient: configs[1]!.client! };
+  return {
+    caller: caller!,
+    callee: callee!,
+    alice,
+    bob,
+    callerClient: configs[0]!.client!,
+    calleeClient: configs[1]!.client!,
+  };
 }
 
 describe('<stardust-call>', () => {
@@ -363,6 +370,217 @@ describe('<stardust-call>', () => {
       expect(status(caller), peer).to.equal('Ready to call');
       expect((part(caller, 'call-button') as HTMLButtonElement).disabled, peer).to.equal(false);
     }
+  });
+
+  it('shows a missing wallet account on Call', async () => {
+    const peer = (await createDevSigner('//CallElementPeer')).account.address;
+
+    for (const { locale, text } of [
+      { locale: 'en', text: 'Connect a wallet account to place calls.' },
+      { locale: 'zh-CN', text: '请先连接钱包账户再发起通话。' },
+    ]) {
+      const config = await fixture<StardustVoiceConfig>(
+        html`<stardust-voice-config
+          chain=${urls.devnetUrl}
+          signaling=${urls.signaling}
+          ipfs-api="http://127.0.0.1:5001"
+          gateways="http://127.0.0.1:8080"
+        >
+          <stardust-call peer=${peer} peer-name="Bob" locale=${locale}></stardust-call>
+        </stardust-voice-config>`,
+      );
+      const caller = config.querySelector('stardust-call')!;
+      const client = config.client!;
+      const states: Event[] = [];
+
+      caller.addEventListener('stardust-call-state', (event) => states.push(event));
+      await caller.updateComplete;
+
+      expect(part(caller, 'error'), locale).to.equal(null);
+
+      const failed = nextEvent<StardustErrorEvent>(caller, 'stardust-error');
+
+      part(caller, 'call-button')!.click();
+      const error = await failed;
+
+      await caller.updateComplete;
+      const message = part(caller, 'error');
+
+      expect(error.detail.code, locale).to.equal('INVALID_STATE');
+      expect(error.detail.message, locale).to.contain('useWallet');
+      expect(message, locale).to.not.equal(null);
+      expect(message!.textContent!.trim(), locale).to.equal(text);
+      // The message sits inside the polite live region, so screen readers announce it.
+      expect(message!.closest('[role="status"][aria-live="polite"]'), locale).to.equal(
+        part(caller, 'status'),
+      );
+      expect(status(caller), locale).to.equal(text);
+      expect(caller.session, locale).to.equal(null);
+      expect(states, locale).to.have.length(0);
+      expect(client.callRecorder, locale).to.equal(null);
+      expect(() => client.calls, locale).to.throw('not loaded');
+      expect((part(caller, 'call-button') as HTMLButtonElement).disabled, locale).to.equal(false);
+      await expectAccessible(caller);
+
+      // A second click shows the message again, after one frame without it.
+      part(caller, 'call-button')!.click();
+      await caller.updateComplete;
+
+      expect(part(caller, 'error'), locale).to.equal(null);
+      await until(() => part(caller, 'error') !== null, 'the message to come back');
+      expect(part(caller, 'error')!.textContent!.trim(), locale).to.equal(text);
+
+      // Once the page sets an account the message goes away.
+      client.useWallet(await fundedSigner(), { storage: memorySessionStorage() });
+      await caller.updateComplete;
+
+      expect(part(caller, 'error'), locale).to.equal(null);
+      cleanupFixtures();
+    }
+  });
+
+  it('shows a missing configuration on Call', async () => {
+    const peer = (await createDevSigner('//CallElementPeer')).account.address;
+    const caller = await fixture<StardustCall>(
+      html`<stardust-call peer=${peer} peer-name="Bob"></stardust-call>`,
+    );
+    const failed = nextEvent<StardustErrorEvent>(caller, 'stardust-error');
+
+    part(caller, 'call-button')!.click();
+    const error = await failed;
+
+    await caller.updateComplete;
+
+    expect(error.detail.code).to.equal('CONFIG_INVALID');
+    expect(part(caller, 'error')!.textContent!.trim()).to.equal(
+      'Calls are not set up on this page: the configuration is missing.',
+    );
+    expect(caller.session).to.equal(null);
+  });
+
+  it('settles a call after the element moved on', async () => {
+    const { caller, callee, callerClient, calleeClient } = await callPair();
+    const recorder = callerClient.callRecorder!;
+    const ringing = stateReached(callee, 'ringing');
+    const connected = stateReached(caller, 'connected');
+
+    part(caller, 'call-button')!.click();
+    await ringing;
+    await callee.updateComplete;
+    const accepted = new Promise<void>((resolve) => {
+      const off = calleeClient.callRecorder!.on('record', (record) => {
+        if (!record.finalized.includes('accept')) return;
+
+        off();
+        resolve();
+      });
+    });
+
+    part(callee, 'accept-button')!.click();
+    await connected;
+    await accepted;
+    const first = caller.session!;
+    const chainCallId = first.chainCallId!;
+    const nobody = (await createDevSigner('//CallElementNobody')).account.address;
+    const settled: StardustCallSettledEvent[] = [];
+    const finalizedAtDispatch: string[][] = [];
+
+    caller.addEventListener('stardust-call-settled', (event) => {
+      settled.push(event as StardustCallSettledEvent);
+      finalizedAtDispatch.push([...recorder.record(first)!.finalized]);
+    });
+    await caller.updateComplete;
+
+    // Hang up and, before the chain settles, place the next call: to an account with no
+    // signaling session, which ends at once as offline and leaves its summary shown.
+    part(caller, 'hangup-button')!.click();
+    caller.peer = nobody;
+    const next = new Promise<void>((resolve) => {
+      const off = recorder.on('outcome', ({ session }) => {
+        if (session === first) return;
+
+        off();
+        resolve();
+      });
+    });
+
+    await caller.call();
+
+    expect(caller.session).to.not.equal(first);
+    expect(caller.session!.state).to.equal('ended');
+
+    await until(() => settled.length > 0, 'the settlement of the first call');
+    await next;
+    const history = await funder.voiceCall.callHistory(callerClient.account!);
+    const entry = history.find((item) => item.callId === chainCallId)!;
+
+    expect(settled).to.have.length(1);
+    expect(settled[0]!.detail.callId).to.equal(first.callId);
+    expect(settled[0]!.detail.chainCallId).to.equal(chainCallId);
+    expect(finalizedAtDispatch[0]).to.deep.equal(['initiate', 'end']);
+    expect(await funder.voiceCall.activeCall(chainCallId)).to.equal(null);
+    expect(entry.state).to.equal('Ended');
+    expect(settled[0]!.detail.duration).to.equal(entry.duration);
+    expect(settled[0]!.detail.fee).to.equal(entry.feePaid);
+    expect(caller.session).to.not.equal(first);
+    await caller.updateComplete;
+    expect(part(caller, 'summary')!.textContent).to.contain('Not online');
+    expect(part(caller, 'summary')!.textContent).to.not.contain('On chain');
+  });
+
+  it('reports a refused settlement as stardust-error', async () => {
+    const { caller, callee, alice, callerClient, calleeClient } = await callPair();
+    const recorder = callerClient.callRecorder!;
+    const ringing = stateReached(callee, 'ringing');
+    const connected = stateReached(caller, 'connected');
+
+    part(caller, 'call-button')!.click();
+    await ringing;
+    await callee.updateComplete;
+    const accepted = new Promise<void>((resolve) => {
+      const off = calleeClient.callRecorder!.on('record', (record) => {
+        if (!record.finalized.includes('accept')) return;
+
+        off();
+        resolve();
+      });
+    });
+
+    part(callee, 'accept-button')!.click();
+    await connected;
+    await accepted;
+    const session = caller.session!;
+
+    // The caller sends away all but the existential deposit, so end_call cannot pay its fee.
+    const bob = await createDevSigner('//Bob');
+
+    await funder.send(await funder.balances.transferAll(bob.account.address, true), alice);
+    const settled: Event[] = [];
+    const errors: StardustErrorEvent[] = [];
+
+    caller.addEventListener('stardust-call-settled', (event) => settled.push(event));
+    caller.addEventListener('stardust-error', (event) => errors.push(event as StardustErrorEvent));
+    const outcome = new Promise<void>((resolve) => {
+      const off = recorder.on('outcome', (item) => {
+        if (item.session !== session) return;
+
+        off();
+        resolve();
+      });
+    });
+
+    part(caller, 'hangup-button')!.click();
+    await outcome;
+    await caller.updateComplete;
+
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.detail.code).to.equal('TX_INVALID');
+    expect(settled).to.have.length(0);
+    expect(recorder.record(session)!.finalized).to.deep.equal(['initiate']);
+    expect(await funder.voiceCall.activeCall(session.chainCallId!)).to.not.equal(null);
+    expect(part(caller, 'settlement-error')!.textContent!.trim()).to.equal(
+      'The chain did not settle this call.',
+    );
   });
 
   it('speaks Chinese with locale zh-CN', async () => {

@@ -1,7 +1,7 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
-import type { CallCosts } from '../../src/call/call-chain.js';
+import type { CallChainOutcome, CallChainRecorder, CallCosts } from '../../src/call/call-chain.js';
 import type { CallManager } from '../../src/call/call-manager.js';
 import type { CallSession, CallStateContext, CallSummary } from '../../src/call/call-session.js';
 import type { CallQualitySample } from '../../src/call/quality.js';
@@ -46,11 +46,12 @@ interface Settlement {
  * @event stardust-call-state - The call changed state. `detail` is `{ state, previous, reason, callId, chainCallId, direction, peer }`.
  * @event stardust-call-quality - A quality reading, every 2 s while connected. `detail` is the `CallQualitySample` (`level` 0–5, `avgBitrate`, `packetLoss`, `jitter`, `latency`, …) plus `callId`.
  * @event stardust-call-ended - The call ended, at once and before the chain settled it. `detail` is `{ callId, chainCallId, reason, rejectReason, durationMs, duration, fee, quality, averageQualityLevel }`. `duration` and `fee` are always null here because `end_call` lands in a later block, and `stardust-call-settled` follows with them.
- * @event stardust-call-settled - The chain settled the call, after `stardust-call-ended`. `detail` is `{ callId, chainCallId, duration, fee, reward }` (seconds by the chain's clock, planck). A call that never reached the chain gets none.
- * @event stardust-error - A failure: no configuration, no microphone, a refused or tampered call. `detail` is `{ code, message }`.
+ * @event stardust-call-settled - The chain settled the call, after `stardust-call-ended`: once per call the element showed, when its `CallEnded` is in a block, even if the element shows another call by then. `detail` is `{ callId, chainCallId, duration, fee, reward }` (seconds by the chain's clock, planck). A call that never reached the chain gets none.
+ * @event stardust-error - A failure: no configuration or no wallet account (also shown in the `error` part), no microphone, a refused or tampered call, or a refused settlement transaction (instead of `stardust-call-settled`). `detail` is `{ code, message }`.
  *
  * @csspart base - The element's box.
  * @csspart status - The live region that announces the call's state.
+ * @csspart error - Inside the status region: why the call button placed no call (no configuration or no wallet account).
  * @csspart peer - The other party's name or address.
  * @csspart costs - The fee per minute and the balance, before a call.
  * @csspart call-button - Places the call.
@@ -67,6 +68,7 @@ interface Settlement {
  * @csspart hangup-button - Ends the call.
  * @csspart summary - What the call came to, after it ended.
  * @csspart summary-quality - The last and average quality level in the summary.
+ * @csspart settlement-error - In the summary: the chain refused the transaction that was to settle the call.
  * @csspart close-button - Closes the summary.
  *
  * @cssproperty --stardust-call-hangup-color - Background of the hang-up and reject buttons (default the danger colour).
@@ -95,6 +97,10 @@ export class StardustCall extends StardustElement {
   @state() private _context: CallStateContext | null = null;
   @state() private _summary: CallSummary | null = null;
   @state() private _settlement: Settlement | null = null;
+  /** The refusal of the transaction that was to settle the shown call. */
+  @state() private _settlementError: StardustError | null = null;
+  /** Why the call button could not place a call: no configuration or no wallet account. */
+  @state() private _setupProblem: 'config' | 'account' | null = null;
   @state() private _costs: CallCosts | null = null;
   @state() private _quality: CallQualitySample | null = null;
   @state() private _muted = false;
@@ -106,8 +112,16 @@ export class StardustCall extends StardustElement {
   @state() private _tick = 0;
 
   #offClient: Array<() => void> = [];
+  /** The chain recorder whose outcomes this element reports, and its unsubscribe. */
+  #recorder: { recorder: CallChainRecorder; off: () => void } | null = null;
   #offSession: Array<() => void> = [];
   #attachGeneration = 0;
+  /**
+   * Calls this element showed whose `stardust-call-settled` (or settlement error) is still
+   * due. A call stays here after the element moved on to another call, so its settlement
+   * is still reported.
+   */
+  readonly #dueSettlements = new Set<CallSession>();
   #ticker: ReturnType<typeof setInterval> | null = null;
   readonly #ringtone = new Ringtone();
 
@@ -130,7 +144,7 @@ export class StardustCall extends StardustElement {
     if (this._placing || (this._session !== null && this._session.state !== 'ended')) return;
 
     try {
-      const client = this.stardust.requireClient();
+      const client = this.#requireCallingClient();
       const peer = this.peer;
 
       if (peer === undefined || peer === '') {
@@ -143,6 +157,7 @@ export class StardustCall extends StardustElement {
       this._placing = true;
       this._summary = null;
       this._settlement = null;
+      this._settlementError = null;
 
       const manager = await client.loadCalls();
       // The session appears before its invite is sent, so the ringing state shows at once.
@@ -163,12 +178,67 @@ export class StardustCall extends StardustElement {
     }
   }
 
+  /**
+   * Returns the client when it has a wallet account to call from. Otherwise shows why in the
+   * status region and throws CONFIG_INVALID (no configuration) or INVALID_STATE (no account).
+   */
+  #requireCallingClient(): StardustClient {
+    let client: StardustClient;
+
+    try {
+      client = this.stardust.requireClient();
+    } catch (error) {
+      this.#showSetupProblem('config');
+
+      throw error;
+    }
+
+    if (client.account === undefined) {
+      this.#showSetupProblem('account');
+
+      throw new StardustError(
+        'INVALID_STATE',
+        '<stardust-call>: no wallet account to call from; call client.useWallet() with the account first.',
+      );
+    }
+
+    this._setupProblem = null;
+
+    return client;
+  }
+
+  /**
+   * Shows `problem` in the status region. The same problem again is cleared for one frame
+   * first, so that screen readers announce the repeated click too.
+   */
+  #showSetupProblem(problem: 'config' | 'account'): void {
+    if (this._setupProblem !== problem) {
+      this._setupProblem = problem;
+
+      return;
+    }
+
+    this._setupProblem = null;
+    void this.updateComplete.then(() => {
+      this._setupProblem = problem;
+    });
+  }
+
   protected override clientChanged(client: StardustClient | undefined): void {
     for (const off of this.#offClient.splice(0)) off();
 
+    this.#followRecorder(null);
+
     if (client === undefined) return;
 
-    this.#offClient.push(client.onWalletChange(() => this.#attach(client)));
+    if (this._setupProblem === 'config') this._setupProblem = null;
+
+    this.#offClient.push(
+      client.onWalletChange(() => {
+        this._setupProblem = null;
+        this.#attach(client);
+      }),
+    );
 
     if (client.account !== undefined) this.#attach(client);
   }
@@ -218,11 +288,21 @@ export class StardustCall extends StardustElement {
         );
     }
 
-    const recorder = client.callRecorder;
+    this.#followRecorder(client.callRecorder);
+  }
 
-    if (recorder !== null) {
-      this.#offClient.push(recorder.on('record', () => this.#readSettlement(client)));
-    }
+  /**
+   * Reports the outcomes of `recorder` from now on. The subscription outlives `#attach`
+   * (a new `peer`), so no outcome is missed while the element re-subscribes.
+   */
+  #followRecorder(recorder: CallChainRecorder | null): void {
+    if (this.#recorder?.recorder === recorder) return;
+
+    this.#recorder?.off();
+    this.#recorder =
+      recorder === null
+        ? null
+        : { recorder, off: recorder.on('outcome', (outcome) => this.#onOutcome(outcome)) };
   }
 
   async #loadCosts(client: StardustClient): Promise<void> {
@@ -247,7 +327,9 @@ export class StardustCall extends StardustElement {
     this._context = null;
     this._summary = null;
     this._settlement = null;
+    this._settlementError = null;
     this._quality = null;
+    this.#dueSettlements.add(session);
     this._muted = false;
     this.#offSession.push(
       session.on('stateChange', (context) => this.#onState(session, context)),
@@ -281,7 +363,8 @@ export class StardustCall extends StardustElement {
 
     const client = this.stardust.client;
 
-    if (client !== undefined) this.#readSettlement(client);
+    // Without a chain recorder no settlement follows.
+    if (client?.callRecorder == null) this.#dueSettlements.delete(session);
 
     this.dispatchEvent(
       new StardustCallEndedEvent({
@@ -290,8 +373,9 @@ export class StardustCall extends StardustElement {
         reason: context.reason!,
         rejectReason: context.rejectReason,
         durationMs: session.durationMs,
-        duration: this._settlement?.duration ?? null,
-        fee: this._settlement?.fee ?? null,
+        // The recorder reports the settlement only after this event, in its outcome.
+        duration: null,
+        fee: null,
         quality: session.summary?.quality ?? null,
         averageQualityLevel: session.summary?.averageQualityLevel ?? null,
       }),
@@ -304,22 +388,39 @@ export class StardustCall extends StardustElement {
     if (client !== undefined && this.peer !== undefined) void this.#loadCosts(client);
   }
 
-  #readSettlement(client: StardustClient): void {
-    const session = this._session;
-    const record = session === null ? null : client.callRecorder?.record(session);
+  /**
+   * Reports the chain outcome of a call this element showed, once, whether or not it still
+   * shows that call: `stardust-call-settled` once its `CallEnded` is in a block, or
+   * `stardust-error` with the code of the refused settlement transaction.
+   */
+  #onOutcome({ session, record, status, error }: CallChainOutcome): void {
+    if (!this.#dueSettlements.delete(session)) return;
 
-    if (record?.ended == null || this._settlement !== null || session === null) return;
+    const current = session === this._session;
 
-    this._settlement = {
+    if (status === 'failed' && error !== null) {
+      if (current) this._settlementError = error;
+
+      this.dispatchError(error);
+
+      return;
+    }
+
+    if (status !== 'settled' || record.ended === null) return;
+
+    const settlement: Settlement = {
       duration: record.ended.duration,
       fee: record.ended.fee,
       reward: record.reward,
     };
+
+    if (current) this._settlement = settlement;
+
     this.dispatchEvent(
       new StardustCallSettledEvent({
         callId: session.callId,
         chainCallId: record.ended.callId,
-        ...this._settlement,
+        ...settlement,
       }),
     );
   }
@@ -372,6 +473,14 @@ export class StardustCall extends StardustElement {
     const name = this.#peerLabel();
     const session = this._session;
 
+    if (this._setupProblem === 'config') {
+      return msg('Calls are not set up on this page: the configuration is missing.');
+    }
+
+    if (this._setupProblem === 'account') {
+      return msg('Connect a wallet account to place calls.');
+    }
+
     if (this._placing && session === null) return msg(str`Calling ${name}…`);
 
     if (session === null) {
@@ -421,8 +530,17 @@ export class StardustCall extends StardustElement {
   }
 
   protected override render(): TemplateResult {
+    const status = this.#statusText();
+
+    // The setup problem is shown inside the live region, so screen readers announce it.
     return html`<div part="base" lang=${this.resolvedLocale}>
-      <p part="status" role="status" aria-live="polite">${this.#statusText()}</p>
+      <p part="status" role="status" aria-live="polite">
+        ${
+          this._setupProblem === null
+            ? status
+            : html`<span part="error" class="error">${status}</span>`
+        }
+      </p>
       ${this.#renderBody()}
     </div>`;
   }
@@ -598,13 +716,23 @@ export class StardustCall extends StardustElement {
           : nothing
       }
       ${
+        this._settlementError !== null
+          ? html`<p part="settlement-error" class="error">
+              ${msg('The chain did not settle this call.')}
+            </p>`
+          : nothing
+      }
+      ${
         settlement !== null
           ? html`<p>
               ${msg(
                 str`On chain: ${formatDuration(settlement.duration * 1000)} · fee ${formatDust(settlement.fee)} DUST · mining reward ${formatDust(settlement.reward)} DUST`,
               )}
             </p>`
-          : connected && summary.chainCallId !== null && this.stardust.client?.callRecorder
+          : connected &&
+              this._settlementError === null &&
+              summary.chainCallId !== null &&
+              this.stardust.client?.callRecorder
             ? html`<p class="muted">${msg('Waiting for the chain record…')}</p>`
             : nothing
       }

@@ -84,10 +84,39 @@ export interface CallChainRecord {
   error: StardustError | null;
 }
 
+/**
+ * How the chain record of an ended call concluded, from this side:
+ * - `settled`: the call's `CallEnded` is in a block (from this side's final `end_call` or
+ *   `reject_call`, the other side's, the settler's, or the chain's own timeout), and
+ *   `record.ended` holds it;
+ * - `failed`: the transaction that was to settle the call was refused, and `error` has
+ *   its code;
+ * - `none`: there is nothing to settle here, because the call never got a chain call id,
+ *   a chain rejection ended it, or another tab of this account answered it;
+ * - `unknown`: the other side's settlement did not arrive within `outcomeTimeoutMs`, or
+ *   the recorder has no chain reads to learn it.
+ */
+export type CallChainOutcomeStatus = 'settled' | 'failed' | 'none' | 'unknown';
+
+/** Detail of the recorder's `outcome` event. */
+export interface CallChainOutcome {
+  session: CallSession;
+  /** A copy of the call's record at that moment. */
+  record: CallChainRecord;
+  status: CallChainOutcomeStatus;
+  /** The rejection behind a `failed` outcome, else null. */
+  error: StardustError | null;
+}
+
 /** Events of {@link CallChainRecorder}. */
 export interface CallChainRecorderEvents extends Record<string, unknown> {
   /** The chain record of a call changed. */
   record: CallChainRecord;
+  /**
+   * The chain record of an ended call concluded. Emitted once per attached call, after
+   * its session ended, unless the recorder was disposed first.
+   */
+  outcome: CallChainOutcome;
 }
 
 type Action = 'initiate' | 'accept' | 'reject' | 'end';
@@ -105,7 +134,7 @@ const CHAIN_REJECT: Record<RejectReason, ChainRejectReason> = {
 };
 
 /**
- * Records calls on chain alongside signaling: `initiate_call` when a call starts ringing,
+ * Records calls on chain alongside signaling: `initiate_call` once the server rang the callee,
  * `accept_call` once the callee accepted and the chain call exists, `reject_call` and
  * `end_call` from the side that ends it. Each is tracked to finality. The call never waits
  * for a block: a refusal (`CALL_INSUFFICIENT_BALANCE`, `CALL_CHAIN_BUSY`, `CALL_BLOCKED`)
@@ -160,29 +189,34 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
 
     this.#records.set(session, record);
 
+    // initiate_call waits until the server rang the callee, so a caller pays no fee (and
+    // keeps no call open on chain) when the callee is offline or busy.
+    const offInvite = session.on('inviteDelivered', () => {
+      if (withdrawn || initiating !== null || session.state === 'ended') return;
+
+      initiating = this.#initiate(session, record).then(async (chainCallId) => {
+        ownChainCallId = chainCallId;
+
+        if (chainCallId === null) return;
+
+        // Withdrawn in glare while initiate_call was in flight: end it at once.
+        if (withdrawn) {
+          endOwn(chainCallId);
+
+          return;
+        }
+
+        record.chainCallId = chainCallId;
+
+        if (session.state !== 'ended') await session.linkChainCall(chainCallId);
+      });
+    });
     const offState = session.on('stateChange', (context) => {
-      if (context.state === 'ringing' && context.direction === 'outgoing') {
-        initiating = this.#initiate(session, record).then(async (chainCallId) => {
-          ownChainCallId = chainCallId;
-
-          if (chainCallId === null) return;
-
-          // Withdrawn in glare while initiate_call was in flight: end it at once.
-          if (withdrawn) {
-            endOwn(chainCallId);
-
-            return;
-          }
-
-          record.chainCallId = chainCallId;
-
-          if (session.state !== 'ended') await session.linkChainCall(chainCallId);
-        });
-      } else if (context.state === 'connecting' && context.direction === 'incoming') {
+      if (context.state === 'connecting' && context.direction === 'incoming') {
         acceptWanted = true;
         accept();
       } else if (context.state === 'ended') {
-        void this.#onEnded(session, record, context, withdrawn ? null : initiating);
+        void this.#concludeEnded(session, record, context, withdrawn ? null : initiating);
       }
     });
     const offLink = session.on('chainLink', ({ chainCallId }) => {
@@ -202,6 +236,7 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
     });
 
     return () => {
+      offInvite();
       offState();
       offLink();
       offWithdrawn();
@@ -240,38 +275,97 @@ export class CallChainRecorder extends Emitter<CallChainRecorderEvents> {
     return result?.value?.callId ?? null;
   }
 
-  async #onEnded(
+  /** Settles an ended call on chain, then emits its `outcome` once. */
+  async #concludeEnded(
     session: CallSession,
     record: CallChainRecord,
     context: CallStateContext,
     initiating: Promise<void> | null,
   ): Promise<void> {
-    if (context.endedBy !== 'local') {
-      if (!context.answeredElsewhere) await this.#awaitOutcome(record, initiating);
+    let outcome: Pick<CallChainOutcome, 'status' | 'error'>;
 
-      return;
+    try {
+      outcome = await this.#onEnded(session, record, context, initiating);
+    } catch (error) {
+      this.#logger.warn('settling a call failed', { callId: record.callId, error: String(error) });
+      outcome = { status: 'unknown', error: null };
+    }
+
+    if (this.#disposed) return;
+
+    this.emit('outcome', { session, record: { ...record }, ...outcome });
+  }
+
+  async #onEnded(
+    session: CallSession,
+    record: CallChainRecord,
+    context: CallStateContext,
+    initiating: Promise<void> | null,
+  ): Promise<Pick<CallChainOutcome, 'status' | 'error'>> {
+    if (context.endedBy !== 'local') {
+      if (context.answeredElsewhere) return { status: 'none', error: null };
+
+      await this.#awaitOutcome(record, initiating);
+
+      return this.#outcomeOf(record);
     }
 
     // A chain refusal already ended the call on chain, or never started it.
-    if (context.error !== null && ENDING_CODES.has(context.error.code)) return;
+    if (context.error !== null && ENDING_CODES.has(context.error.code)) {
+      return { status: 'none', error: null };
+    }
 
     if (initiating !== null) await initiating;
 
     const chainCallId = record.chainCallId;
 
-    if (chainCallId === null) return;
+    if (chainCallId === null) return { status: 'none', error: null };
 
-    if (context.reason === 'rejected' && context.direction === 'incoming') {
-      const reason = CHAIN_REJECT[context.rejectReason ?? 'decline'];
+    const result =
+      context.reason === 'rejected' && context.direction === 'incoming'
+        ? await this.#submit(session, record, 'reject', () =>
+            this.#options.voiceCall.rejectCall(
+              chainCallId,
+              CHAIN_REJECT[context.rejectReason ?? 'decline'],
+            ),
+          )
+        : await this.#submit(session, record, 'end', () =>
+            this.#options.voiceCall.endCall(chainCallId),
+          );
 
-      await this.#submit(session, record, 'reject', () =>
-        this.#options.voiceCall.rejectCall(chainCallId, reason),
-      );
+    if (result !== null || record.ended !== null) return this.#outcomeOf(record);
 
-      return;
+    const rejection = record.error;
+
+    // CALL_NOT_FOUND: the call already ended on chain (the other party's end landed first,
+    // or the chain's own timeout ended it), so its CallHistory record contains the settlement.
+    if (rejection?.code === 'CALL_NOT_FOUND') await this.#readSettledHistory(record);
+
+    if (record.ended !== null || rejection === null) return this.#outcomeOf(record);
+
+    return { status: 'failed', error: rejection };
+  }
+
+  #outcomeOf(record: CallChainRecord): Pick<CallChainOutcome, 'status' | 'error'> {
+    if (record.ended !== null) return { status: 'settled', error: null };
+
+    return { status: record.chainCallId === null ? 'none' : 'unknown', error: null };
+  }
+
+  /** Reads this account's `CallHistory` for the settlement of a call that already ended. */
+  async #readSettledHistory(record: CallChainRecord): Promise<void> {
+    const chain = this.#options.chain;
+
+    if (chain === undefined) return;
+
+    try {
+      this.#readHistory(record, await chain.voiceCall.callHistory(this.#options.sender.account));
+    } catch (error) {
+      this.#logger.warn('reading the history of an ended call failed', {
+        callId: record.callId,
+        error: String(error),
+      });
     }
-
-    await this.#submit(session, record, 'end', () => this.#options.voiceCall.endCall(chainCallId));
   }
 
   /**

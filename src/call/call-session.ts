@@ -69,6 +69,11 @@ export interface CallSessionEvents extends Record<string, unknown> {
   error: { error: StardustError };
   /** In glare this call withdrew its own invite `callId` and took the peer's call. */
   withdrawn: { callId: string; survivor: string };
+  /**
+   * The signaling server rang at least one tab of the callee with this outgoing call's
+   * invite. An invite that found the callee offline or busy ends the call instead.
+   */
+  inviteDelivered: { callId: string };
 }
 
 /** The part of {@link CallMedia} a session uses; tests give a fake. */
@@ -301,7 +306,8 @@ export class CallSession extends Emitter<CallSessionEvents> {
 
   /**
    * Places the outgoing call: rings the peer at once over signaling and opens the
-   * microphone meanwhile. Resolves once the invite was sent.
+   * microphone meanwhile. Resolves once the server answered the invite: the callee rings
+   * (`inviteDelivered` follows), or the call ended as offline or busy.
    */
   async call(): Promise<void> {
     if (this.direction !== 'outgoing') {
@@ -317,10 +323,12 @@ export class CallSession extends Emitter<CallSessionEvents> {
     this.#media = this.#createMedia('offerer');
     this.#media.acquire().catch((error: unknown) => this.#failLocally(error, 'cancelled'));
 
+    const callId = this.#callId;
+
     try {
       await this.#signaling.send(this.peer, {
         type: 'invite',
-        callId: this.#callId,
+        callId,
         hd: this.#hd,
         callType: this.#options.callType ?? 'audio',
       });
@@ -344,6 +352,12 @@ export class CallSession extends Emitter<CallSessionEvents> {
       }
 
       throw this.#error;
+    }
+
+    // The server answers an offline or busy callee with CALL_BUSY, which ended the call
+    // before the send resolved; a call that yielded in glare meanwhile has another id.
+    if (this.#state !== 'ended' && this.#callId === callId) {
+      this.emit('inviteDelivered', { callId });
     }
   }
 

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { CallChainRecorder, type VoiceCallCalls } from '../../src/call/call-chain.js';
+import {
+  CallChainRecorder,
+  type CallChainOutcome,
+  type VoiceCallCalls,
+} from '../../src/call/call-chain.js';
 import { CallManager } from '../../src/call/call-manager.js';
 import type { CallSession } from '../../src/call/call-session.js';
 import { ChainError } from '../../src/chain/chain-error.js';
@@ -278,7 +282,77 @@ describe('CallChainRecorder', () => {
     assert.deepEqual(env.chains[BOB]!.names(), ['voiceCall.acceptCall']);
   });
 
-  it('ends its own chain call when it yields in glare', async () => {
+  it('emits one settled outcome after end_call', async () => {
+    const env = setup();
+    const outcomes: CallChainOutcome[] = [];
+
+    env.recorders[ALICE]!.on('outcome', (outcome) => outcomes.push(outcome));
+    const ringing = incoming(env.managers[BOB]!);
+    const caller = await env.managers[ALICE]!.call(BOB);
+    const callee = await ringing;
+
+    await settle();
+    await callee.accept();
+    await settle();
+
+    for (const media of env.media.made) media.setConnectionState('connected');
+    await caller.hangup();
+    await settle();
+    await settle();
+
+    assert.equal(outcomes.length, 1);
+    assert.equal(outcomes[0]!.session, caller);
+    assert.equal(outcomes[0]!.status, 'settled');
+    assert.equal(outcomes[0]!.error, null);
+    assert.deepEqual(outcomes[0]!.record.finalized, ['initiate', 'end']);
+    assert.equal(outcomes[0]!.record.ended!.duration, 65);
+    assert.equal(outcomes[0]!.record.ended!.fee, 20_000_000_000n);
+    assert.equal(outcomes[0]!.record.reward, 5_000_000_000n);
+  });
+
+  it('reports a refused end_call as a failed outcome', async () => {
+    const env = setup();
+    const outcomes: CallChainOutcome[] = [];
+
+    env.recorders[ALICE]!.on('outcome', (outcome) => outcomes.push(outcome));
+    env.chains[ALICE]!.fail(null, new StardustError('TX_INVALID', 'cannot pay the fee'));
+    const ringing = incoming(env.managers[BOB]!);
+    const caller = await env.managers[ALICE]!.call(BOB);
+    const callee = await ringing;
+
+    await settle();
+    await callee.accept();
+    await settle();
+
+    for (const media of env.media.made) media.setConnectionState('connected');
+    await caller.hangup();
+    await settle();
+    await settle();
+
+    assert.deepEqual(env.chains[ALICE]!.names(), ['voiceCall.initiateCall', 'voiceCall.endCall']);
+    assert.equal(outcomes.length, 1);
+    assert.equal(outcomes[0]!.status, 'failed');
+    assert.equal(outcomes[0]!.error!.code, 'TX_INVALID');
+    assert.equal(outcomes[0]!.record.ended, null);
+    assert.deepEqual(outcomes[0]!.record.finalized, ['initiate']);
+  });
+
+  it('emits a none outcome for a call never on chain', async () => {
+    const env = setup();
+    const outcomes: CallChainOutcome[] = [];
+
+    env.recorders[ALICE]!.on('outcome', (outcome) => outcomes.push(outcome));
+    env.hub.offline.add(BOB);
+
+    await assert.rejects(env.managers[ALICE]!.call(BOB), { code: 'CALL_OFFLINE' });
+    await settle();
+
+    assert.equal(outcomes.length, 1);
+    assert.equal(outcomes[0]!.status, 'none');
+    assert.equal(outcomes[0]!.record.chainCallId, null);
+  });
+
+  it('starts no chain call when it yields in glare first', async () => {
     const env = setup();
 
     const [alice, bob] = await Promise.all([
@@ -289,15 +363,42 @@ describe('CallChainRecorder', () => {
     await settle();
     await settle();
 
-    // Bob's key sorts lower, so Alice yields and ends the chain call she started.
+    // Bob's key sorts lower, so Alice yields before the server acknowledged her invite.
     assert.equal(alice.callId, bob.callId);
-    assert.deepEqual(env.chains[ALICE]!.names(), [
-      'voiceCall.initiateCall',
-      'voiceCall.endCall',
-      'voiceCall.acceptCall',
-    ]);
-    assert.deepEqual(env.chains[ALICE]!.sent[1]!.args, [CHAIN_ID]);
-    assert.deepEqual(env.chains[ALICE]!.sent[2]!.args, [BOB_CHAIN_ID]);
+    assert.deepEqual(env.chains[ALICE]!.names(), ['voiceCall.acceptCall']);
+    assert.deepEqual(env.chains[ALICE]!.sent[0]!.args, [BOB_CHAIN_ID]);
     assert.deepEqual(env.chains[BOB]!.names(), ['voiceCall.initiateCall']);
+  });
+
+  it('ends its own chain call when it yields in glare', async () => {
+    const env = setup();
+    const alice = await env.managers[ALICE]!.call(BOB);
+
+    await settle();
+
+    assert.deepEqual(env.chains[ALICE]!.names(), ['voiceCall.initiateCall']);
+
+    // Bob's crossing invite arrives after Alice's initiate_call: her key sorts higher, so
+    // she yields and ends the chain call she started.
+    const crossing = '0123456789abcdef0123456789abcdef';
+
+    env.hub.inject(BOB, ALICE, { type: 'invite', callId: crossing, hd: false, callType: 'audio' });
+    await settle();
+    await settle();
+
+    assert.equal(alice.callId, crossing);
+    assert.deepEqual(env.chains[ALICE]!.names(), ['voiceCall.initiateCall', 'voiceCall.endCall']);
+    assert.deepEqual(env.chains[ALICE]!.sent[1]!.args, [CHAIN_ID]);
+  });
+
+  it('submits nothing when the callee is offline', async () => {
+    const env = setup();
+
+    env.hub.offline.add(BOB);
+
+    await assert.rejects(env.managers[ALICE]!.call(BOB), { code: 'CALL_OFFLINE' });
+    await settle();
+
+    assert.deepEqual(env.chains[ALICE]!.names(), []);
   });
 });
