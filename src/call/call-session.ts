@@ -306,7 +306,7 @@ export class CallSession extends Emitter<CallSessionEvents> {
 
   /**
    * Places the outgoing call: rings the peer at once over signaling and opens the
-   * microphone meanwhile. Resolves once the server answered the invite: the callee rings
+   * microphone meanwhile. Resolves once the server replied to the invite: the callee rings
    * (`inviteDelivered` follows), or the call ended as offline or busy.
    */
   async call(): Promise<void> {
@@ -354,8 +354,8 @@ export class CallSession extends Emitter<CallSessionEvents> {
       throw this.#error;
     }
 
-    // The server answers an offline or busy callee with CALL_BUSY, which ended the call
-    // before the send resolved; a call that yielded in glare meanwhile has another id.
+    // The server replies to an invite for an offline or busy callee with CALL_BUSY, which
+    // ended the call before the send resolved. A call that yielded in glare has another id.
     if (this.#state !== 'ended' && this.#callId === callId) {
       this.emit('inviteDelivered', { callId });
     }

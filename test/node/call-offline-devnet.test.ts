@@ -1,5 +1,5 @@
 // A call to an account with no signaling session, on the devnet and the real signaling
-// server: the server answers the invite with CALL_BUSY { OFFLINE }, the call ends with
+// server: the server replies to the invite with CALL_BUSY { OFFLINE }, the call ends with
 // CALL_OFFLINE, and the caller's recorder submits no initiate_call, so the caller's nonce
 // and balance stay as they were. The same callee, once connected, rings on the next try.
 // Media is the fake from call-fakes.ts; the chain and the signaling server are real.
