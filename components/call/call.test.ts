@@ -375,9 +375,9 @@ describe('<stardust-call>', () => {
   it('shows a missing wallet account on Call', async () => {
     const peer = (await createDevSigner('//CallElementPeer')).account.address;
 
-    for (const { locale, text } of [
-      { locale: 'en', text: 'Connect a wallet account to place calls.' },
-      { locale: 'zh-CN', text: '请先连接钱包账户再发起通话。' },
+    for (const { locale, text, ready } of [
+      { locale: 'en', text: 'Connect a wallet account to place calls.', ready: 'Ready to call' },
+      { locale: 'zh-CN', text: '请先连接钱包账户再发起通话。', ready: '准备呼叫' },
     ]) {
       const config = await fixture<StardustVoiceConfig>(
         html`<stardust-voice-config
@@ -396,7 +396,9 @@ describe('<stardust-call>', () => {
       caller.addEventListener('stardust-call-state', (event) => states.push(event));
       await caller.updateComplete;
 
+      // Before any click the idle status asks for an account instead of "Ready to call".
       expect(part(caller, 'error'), locale).to.equal(null);
+      expect(status(caller), locale).to.equal(text);
 
       const failed = nextEvent<StardustErrorEvent>(caller, 'stardust-error');
 
@@ -435,6 +437,7 @@ describe('<stardust-call>', () => {
       await caller.updateComplete;
 
       expect(part(caller, 'error'), locale).to.equal(null);
+      expect(status(caller), locale).to.equal(ready);
       cleanupFixtures();
     }
   });
@@ -453,7 +456,7 @@ describe('<stardust-call>', () => {
 
     expect(error.detail.code).to.equal('CONFIG_INVALID');
     expect(part(caller, 'error')!.textContent!.trim()).to.equal(
-      'Calls are not set up on this page: the configuration is missing.',
+      'Calls are not set up on this page: the configuration is missing or invalid.',
     );
     expect(caller.session).to.equal(null);
   });
@@ -526,6 +529,15 @@ describe('<stardust-call>', () => {
     await caller.updateComplete;
     expect(part(caller, 'summary')!.textContent).to.contain('Not online');
     expect(part(caller, 'summary')!.textContent).to.not.contain('On chain');
+
+    // The balance line is read again once the fee has left the account.
+    const { free } = await funder.balances.account(callerClient.account!);
+
+    await until(
+      () =>
+        part(caller, 'costs')?.textContent?.includes(`Balance ${formatDust(free)} DUST`) === true,
+      'the balance after the settlement',
+    );
   });
 
   it('reports a refused settlement as stardust-error', async () => {

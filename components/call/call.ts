@@ -101,6 +101,8 @@ export class StardustCall extends StardustElement {
   @state() private _settlementError: StardustError | null = null;
   /** Why the call button could not place a call: no configuration or no wallet account. */
   @state() private _setupProblem: 'config' | 'account' | null = null;
+  /** True while the shared client has no wallet account, so the idle status asks for one. */
+  @state() private _accountMissing = false;
   @state() private _costs: CallCosts | null = null;
   @state() private _quality: CallQualitySample | null = null;
   @state() private _muted = false;
@@ -229,6 +231,8 @@ export class StardustCall extends StardustElement {
 
     this.#followRecorder(null);
 
+    this._accountMissing = client !== undefined && client.account === undefined;
+
     if (client === undefined) return;
 
     if (this._setupProblem === 'config') this._setupProblem = null;
@@ -236,6 +240,7 @@ export class StardustCall extends StardustElement {
     this.#offClient.push(
       client.onWalletChange(() => {
         this._setupProblem = null;
+        this._accountMissing = client.account === undefined;
         this.#attach(client);
       }),
     );
@@ -303,6 +308,15 @@ export class StardustCall extends StardustElement {
       recorder === null
         ? null
         : { recorder, off: recorder.on('outcome', (outcome) => this.#onOutcome(outcome)) };
+  }
+
+  /** Reads the fee and balance again when the element shows a peer and has an account. */
+  #refreshCosts(): void {
+    const client = this.stardust.client;
+
+    if (client?.account !== undefined && this.peer !== undefined && this.peer !== '') {
+      void this.#loadCosts(client);
+    }
   }
 
   async #loadCosts(client: StardustClient): Promise<void> {
@@ -398,6 +412,9 @@ export class StardustCall extends StardustElement {
 
     const current = session === this._session;
 
+    // The fee and the settlement's transaction fees leave the balance only now, in a block.
+    if (status === 'failed' || status === 'settled') this.#refreshCosts();
+
     if (status === 'failed' && error !== null) {
       if (current) this._settlementError = error;
 
@@ -474,7 +491,7 @@ export class StardustCall extends StardustElement {
     const session = this._session;
 
     if (this._setupProblem === 'config') {
-      return msg('Calls are not set up on this page: the configuration is missing.');
+      return msg('Calls are not set up on this page: the configuration is missing or invalid.');
     }
 
     if (this._setupProblem === 'account') {
@@ -482,6 +499,10 @@ export class StardustCall extends StardustElement {
     }
 
     if (this._placing && session === null) return msg(str`Calling ${name}…`);
+
+    if (session === null && this._accountMissing) {
+      return msg('Connect a wallet account to place calls.');
+    }
 
     if (session === null) {
       return this.incoming && !this.peer ? msg('Waiting for calls') : msg('Ready to call');

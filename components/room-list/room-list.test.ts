@@ -146,6 +146,10 @@ function statusShows(list: StardustRoomList, text: string): Promise<void> {
   });
 }
 
+function input(list: StardustRoomList, name: string): HTMLInputElement {
+  return list.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+}
+
 function fill(list: StardustRoomList, values: Record<string, string>): void {
   for (const [name, value] of Object.entries(values)) {
     const input = list.shadowRoot!.querySelector<HTMLInputElement | HTMLSelectElement>(
@@ -173,6 +177,16 @@ describe('<stardust-room-list>', () => {
     expect(rooms[1]!.textContent).to.contain('Taking turns');
     expect(part(list, 'status')!.textContent).to.contain('2 public rooms');
     await expectAccessible(list);
+  });
+
+  it('counts one public room in the singular', async () => {
+    const directory = new ListedRooms();
+
+    directory.rooms = [ROOMS[0]!];
+
+    const list = await mount(directory);
+
+    expect(part(list, 'status')!.textContent!.trim()).to.equal('1 public room');
   });
 
   it('dispatches the room the user opens', async () => {
@@ -208,6 +222,9 @@ describe('<stardust-room-list>', () => {
     await reloaded;
     await list.updateComplete;
     expect(parts(list, 'room')).to.have.length(3);
+    // The form starts over with the path's largest limit, not an empty field.
+    expect(input(list, 'maxMembers').value).to.equal('50');
+    expect(input(list, 'name').value).to.equal('');
   });
 
   it('rejects a malformed entry fee without a chain call', async () => {

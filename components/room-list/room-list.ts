@@ -1,5 +1,6 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 
 import type { TxSender } from '../../src/chain/types.js';
 import type { StardustClient } from '../../src/client/stardust-client.js';
@@ -115,7 +116,8 @@ export class StardustRoomList extends StardustElement {
       if (load !== this.#loads) return;
 
       this._rooms = rooms;
-      this._status = msg(str`${rooms.length} public rooms`);
+      this._status =
+        rooms.length === 1 ? msg('1 public room') : msg(str`${rooms.length} public rooms`);
       this._error = undefined;
     } catch (error) {
       this.#fail(error);
@@ -227,7 +229,7 @@ export class StardustRoomList extends StardustElement {
           step="1"
           required
           aria-describedby="limit-hint"
-          .value=${this._maxMembers}
+          .value=${live(this._maxMembers)}
           @input=${(event: InputEvent) => {
             this._maxMembers = (event.target as HTMLInputElement).value;
           }}
