@@ -75,7 +75,7 @@ export const LAZY_FEATURE_MODULES = {
 /**
  * Ceilings of the lazy feature groups, in KB gzip: each is the size measured when it was set
  * plus about 10 to 15 %, so that a feature that grows fails the budget test. Measured: calls
- * 15.5, rooms 22.9 (with the open-room notice and per-media limits of the room list), voice
+ * 15.5, rooms 23.3 (with the open-room notice and per-media limits of the room list), voice
  * elements 17.3, messages 24.4, large messages 11.1. Raise one only on purpose, with the new
  * size in the commit message.
  */
