@@ -747,7 +747,7 @@ export class StardustCall extends StardustElement {
         settlement !== null
           ? html`<p>
               ${msg(
-                str`On chain: ${formatDuration(settlement.duration * 1000)} · fee ${formatDust(settlement.fee)} DUST · mining reward ${formatDust(settlement.reward)} DUST`,
+                str`On chain, counted in blocks: ${formatDuration(settlement.duration * 1000)} · fee ${formatDust(settlement.fee)} DUST · mining reward ${formatDust(settlement.reward)} DUST`,
               )}
             </p>`
           : connected &&
