@@ -396,7 +396,7 @@ describe('<stardust-call>', () => {
       caller.addEventListener('stardust-call-state', (event) => states.push(event));
       await caller.updateComplete;
 
-      // Before any click the idle status asks for an account instead of "Ready to call".
+      // Before any click the idle status requests an account instead of "Ready to call".
       expect(part(caller, 'error'), locale).to.equal(null);
       expect(status(caller), locale).to.equal(text);
 
@@ -440,6 +440,43 @@ describe('<stardust-call>', () => {
       expect(status(caller), locale).to.equal(ready);
       cleanupFixtures();
     }
+  });
+
+  it('waits for calls only once reachable', async () => {
+    const bob = await fundedSigner();
+    const config = await fixture<StardustVoiceConfig>(
+      html`<stardust-voice-config
+        chain=${urls.devnetUrl}
+        signaling=${urls.signaling}
+        ipfs-api="http://127.0.0.1:5001"
+        gateways="http://127.0.0.1:8080"
+      >
+        <stardust-call incoming peer-name="Alice"></stardust-call>
+      </stardust-voice-config>`,
+    );
+    const callee = config.querySelector('stardust-call')!;
+    const client = config.client!;
+    // The signaling state at the moment the status first shows "Waiting for calls".
+    let stateWhenWaiting: string | undefined;
+    const observer = new MutationObserver(() => {
+      if (stateWhenWaiting === undefined && status(callee) === 'Waiting for calls') {
+        stateWhenWaiting = client.signaling.state;
+      }
+    });
+
+    expect(status(callee)).to.equal('Connect a wallet account to receive calls.');
+
+    observer.observe(callee.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    client.useWallet(bob, { storage: memorySessionStorage() });
+    await callee.updateComplete;
+
+    expect(status(callee)).to.equal('Connecting to receive calls…');
+
+    await until(() => status(callee) === 'Waiting for calls', 'the callee to be reachable');
+    observer.disconnect();
+
+    expect(stateWhenWaiting).to.equal('connected');
+    expect(client.signaling.state).to.equal('connected');
   });
 
   it('shows a missing configuration on Call', async () => {

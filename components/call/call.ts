@@ -101,8 +101,13 @@ export class StardustCall extends StardustElement {
   @state() private _settlementError: StardustError | null = null;
   /** Why the call button could not place a call: no configuration or no wallet account. */
   @state() private _setupProblem: 'config' | 'account' | null = null;
-  /** True while the shared client has no wallet account, so the idle status asks for one. */
+  /** True while the shared client has no wallet account, so the idle status requests one. */
   @state() private _accountMissing = false;
+  /**
+   * True while the signaling session is authenticated, so that calls to this account ring
+   * here. An incoming element shows "Waiting for calls" only then.
+   */
+  @state() private _reachable = false;
   @state() private _costs: CallCosts | null = null;
   @state() private _quality: CallQualitySample | null = null;
   @state() private _muted = false;
@@ -282,6 +287,12 @@ export class StardustCall extends StardustElement {
       this.#offClient.push(
         manager.on('incoming', ({ session }) => {
           if (this._session === null || this._session.state === 'ended') this.#track(session);
+        }),
+      );
+      this._reachable = client.signaling.state === 'connected';
+      this.#offClient.push(
+        client.signaling.on('stateChange', ({ state }) => {
+          this._reachable = state === 'connected';
         }),
       );
       manager
@@ -501,12 +512,17 @@ export class StardustCall extends StardustElement {
     if (this._placing && session === null) return msg(str`Calling ${name}…`);
 
     if (session === null && this._accountMissing) {
-      return msg('Connect a wallet account to place calls.');
+      return this.incoming && !this.peer
+        ? msg('Connect a wallet account to receive calls.')
+        : msg('Connect a wallet account to place calls.');
     }
 
-    if (session === null) {
-      return this.incoming && !this.peer ? msg('Waiting for calls') : msg('Ready to call');
+    if (session === null && this.incoming && !this.peer) {
+      // Until the signaling session is authenticated, a call to this account finds it offline.
+      return this._reachable ? msg('Waiting for calls') : msg('Connecting to receive calls…');
     }
+
+    if (session === null) return msg('Ready to call');
 
     switch (session.state) {
       case 'idle':
