@@ -4,6 +4,7 @@ import { html } from 'lit';
 
 import '../define.js';
 import { ChainClient } from '../../src/chain/chain-client.js';
+import type { StardustClient } from '../../src/client/stardust-client.js';
 import { createDevSigner } from '../../src/wallet/dev-signer.js';
 import { memorySessionStorage } from '../../src/wallet/session.js';
 import type { WalletSigner } from '../../src/wallet/wallet-signer.js';
@@ -163,6 +164,35 @@ async function callPair(locale = 'en') {
     callerClient: configs[0]!.client!,
     calleeClient: configs[1]!.client!,
   };
+}
+
+/**
+ * Places a call from `caller`, accepts it on `callee` and waits until the call is connected
+ * and the callee's `accept_call` is final, so that either side can end it on chain.
+ */
+async function acceptedOnChain(
+  caller: StardustCall,
+  callee: StardustCall,
+  calleeClient: StardustClient,
+): Promise<void> {
+  const ringing = stateReached(callee, 'ringing');
+  const connected = stateReached(caller, 'connected');
+
+  part(caller, 'call-button')!.click();
+  await ringing;
+  await callee.updateComplete;
+  const accepted = new Promise<void>((resolve) => {
+    const off = calleeClient.callRecorder!.on('record', (record) => {
+      if (!record.finalized.includes('accept')) return;
+
+      off();
+      resolve();
+    });
+  });
+
+  part(callee, 'accept-button')!.click();
+  await connected;
+  await accepted;
 }
 
 describe('<stardust-call>', () => {
@@ -501,24 +531,8 @@ describe('<stardust-call>', () => {
   it('settles a call after the element moved on', async () => {
     const { caller, callee, callerClient, calleeClient } = await callPair();
     const recorder = callerClient.callRecorder!;
-    const ringing = stateReached(callee, 'ringing');
-    const connected = stateReached(caller, 'connected');
 
-    part(caller, 'call-button')!.click();
-    await ringing;
-    await callee.updateComplete;
-    const accepted = new Promise<void>((resolve) => {
-      const off = calleeClient.callRecorder!.on('record', (record) => {
-        if (!record.finalized.includes('accept')) return;
-
-        off();
-        resolve();
-      });
-    });
-
-    part(callee, 'accept-button')!.click();
-    await connected;
-    await accepted;
+    await acceptedOnChain(caller, callee, calleeClient);
     const first = caller.session!;
     const chainCallId = first.chainCallId!;
     const nobody = (await createDevSigner('//CallElementNobody')).account.address;
@@ -580,24 +594,8 @@ describe('<stardust-call>', () => {
   it('reports a refused settlement as stardust-error', async () => {
     const { caller, callee, alice, callerClient, calleeClient } = await callPair();
     const recorder = callerClient.callRecorder!;
-    const ringing = stateReached(callee, 'ringing');
-    const connected = stateReached(caller, 'connected');
 
-    part(caller, 'call-button')!.click();
-    await ringing;
-    await callee.updateComplete;
-    const accepted = new Promise<void>((resolve) => {
-      const off = calleeClient.callRecorder!.on('record', (record) => {
-        if (!record.finalized.includes('accept')) return;
-
-        off();
-        resolve();
-      });
-    });
-
-    part(callee, 'accept-button')!.click();
-    await connected;
-    await accepted;
+    await acceptedOnChain(caller, callee, calleeClient);
     const session = caller.session!;
 
     // The caller sends away all but the existential deposit, so end_call cannot pay its fee.

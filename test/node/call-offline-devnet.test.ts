@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 
 import { CallChainRecorder, type VoiceCallCalls } from '../../src/call/call-chain.js';
 import { CallManager } from '../../src/call/call-manager.js';
-import type { CallSession, CallStateContext } from '../../src/call/call-session.js';
+import type { CallSession } from '../../src/call/call-session.js';
 import { SignalingCallAdapter } from '../../src/call/signaling-adapter.js';
 import { ChainClient } from '../../src/chain/chain-client.js';
 import { WalletSender } from '../../src/chain/wallet-sender.js';
@@ -21,6 +21,7 @@ import { memorySessionStorage, rawSignerOf, SessionManager } from '../../src/wal
 import { startSignalingServer, type SignalingServerHandle } from '../../server/signaling/server.js';
 import { fakeMediaFactory } from '../support/call-fakes.js';
 import { recordReaches } from '../support/call-chain-helpers.js';
+import { ended, nextSessionEnded } from '../support/call-waits.js';
 import { DEVNET_SKIP, startDevnetFixture, type ChainFixture } from '../support/chain-fixtures.js';
 import { TEST_ORIGIN } from '../support/raw-signal-client.js';
 
@@ -55,7 +56,7 @@ describe(
     });
 
     /**
-     * A funded account with calls recorded on chain through its wallet. `initiated` counts
+     * Returns a funded account with calls recorded on chain through its wallet. `initiated` counts
      * the initiate_call transactions its recorder built.
      */
     async function party(name: string) {
@@ -105,24 +106,6 @@ describe(
       });
 
       return { address: signer.account.address, signaling, manager, recorder, counts };
-    }
-
-    function ended(session: CallSession): Promise<CallStateContext> {
-      return new Promise((resolve) => {
-        const off = session.on('stateChange', (context) => {
-          if (context.state !== 'ended') return;
-
-          off();
-          resolve(context);
-        });
-      });
-    }
-
-    /** The end of the next session `manager` creates, subscribed before it can end. */
-    function nextSessionEnded(manager: CallManager): Promise<CallStateContext> {
-      return new Promise((resolve) =>
-        manager.once('session', ({ session }) => void ended(session).then(resolve)),
-      );
     }
 
     it('submits no initiate_call to an offline callee', async () => {

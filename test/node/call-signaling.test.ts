@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
 
 import { CallManager } from '../../src/call/call-manager.js';
-import type { CallSession, CallStateContext } from '../../src/call/call-session.js';
+import type { CallSession } from '../../src/call/call-session.js';
 import type { IceCandidateWire } from '../../src/call/ice.js';
 import { SignalingCallAdapter } from '../../src/call/signaling-adapter.js';
 import type { ReceivedCallSignal } from '../../src/call/signals.js';
@@ -27,6 +27,7 @@ import { SignalingClient, type WebSocketFactory } from '../../src/signaling/sign
 import { memorySessionStorage, SessionManager } from '../../src/wallet/session.js';
 import { startSignalingServer, type SignalingServerHandle } from '../../server/signaling/server.js';
 import { fakeMediaFactory } from '../support/call-fakes.js';
+import { ended, nextSessionEnded } from '../support/call-waits.js';
 import { TEST_GENESIS, TEST_ORIGIN } from '../support/raw-signal-client.js';
 import { sr25519Wallet, type TestWallet } from '../support/signers.js';
 
@@ -119,24 +120,6 @@ function party(
 
 function incoming(manager: CallManager): Promise<CallSession> {
   return new Promise((resolve) => manager.once('incoming', ({ session }) => resolve(session)));
-}
-
-function ended(session: CallSession): Promise<CallStateContext> {
-  return new Promise((resolve) => {
-    const off = session.on('stateChange', (context) => {
-      if (context.state !== 'ended') return;
-
-      off();
-      resolve(context);
-    });
-  });
-}
-
-/** The end of the next session `manager` creates, subscribed before it can end. */
-function nextSessionEnded(manager: CallManager): Promise<CallStateContext> {
-  return new Promise((resolve) =>
-    manager.once('session', ({ session }) => void ended(session).then(resolve)),
-  );
 }
 
 function reaches(session: CallSession, state: string): Promise<void> {
